@@ -1,40 +1,49 @@
 import { strict as assert } from 'node:assert';
-import { parseExpose, proposePortMappings } from '../../client/src/docker/ports';
+import { parseExpose, proposePortMappings, type ExposedValue } from '../../client/src/docker/ports';
+
+const plain = (...texts: string[]): ExposedValue[] => texts.map((text) => ({ text, value: text }));
 
 describe('docker run port proposals from EXPOSE', () => {
   it('maps each EXPOSE form to a -p value', () => {
-    const { mappings, problems } = proposePortMappings(['80', '443/tcp', '53/udp', '8000-8010', '9000-9001/UDP', '132/sctp']);
+    const { mappings, problems } = proposePortMappings(plain('80', '443/tcp', '53/udp', '8000-8010', '9000-9001/UDP', '132/sctp'));
     assert.deepEqual(mappings, ['80:80', '443:443', '53:53/udp', '8000-8010:8000-8010', '9000-9001:9000-9001/udp', '132:132/sctp']);
     assert.deepEqual(problems, []);
   });
 
   it('binds to a host address when asked', () => {
-    assert.deepEqual(proposePortMappings(['80', '53/udp'], { hostAddress: '127.0.0.1' }).mappings, ['127.0.0.1:80:80', '127.0.0.1:53:53/udp']);
-    assert.deepEqual(proposePortMappings(['80'], { hostAddress: '::1' }).mappings, ['[::1]:80:80']);
+    assert.deepEqual(proposePortMappings(plain('80', '53/udp'), { hostAddress: '127.0.0.1' }).mappings, ['127.0.0.1:80:80', '127.0.0.1:53:53/udp']);
+    assert.deepEqual(proposePortMappings(plain('80'), { hostAddress: '::1' }).mappings, ['[::1]:80:80']);
   });
 
-  it('resolves variables where their value is known', () => {
-    const variables = { PORT: '8080', PROTO: 'udp', EMPTY: '' };
-    assert.deepEqual(proposePortMappings(['$PORT', '${PORT}/tcp', '${PORT}/${PROTO}'], { variables }).mappings, ['8080:8080', '8080:8080/udp']);
-    assert.deepEqual(proposePortMappings(['${MISSING:-3000}', '${EMPTY:-3001}', '${EMPTY-3002}', '${MISSING-3003}'], { variables }).mappings, ['3000:3000', '3001:3001', '3003:3003']);
-    assert.deepEqual(proposePortMappings(['${PORT:+9000}', '${MISSING:+9001}'], { variables }).mappings, ['9000:9000']);
+  it('uses resolved variable values and splits a value holding several ports', () => {
+    const exposed: ExposedValue[] = [
+      { text: '$PORT', value: '8080' },
+      { text: '${PORTS}', value: '80 443/tcp' },
+      { text: '${PORT}/${PROTO}', value: '8080/udp' },
+    ];
+    assert.deepEqual(proposePortMappings(exposed).mappings, ['8080:8080', '80:80', '443:443', '8080:8080/udp']);
   });
 
   it('reports what it could not map', () => {
-    const { mappings, problems } = proposePortMappings(['80', '$UNKNOWN', 'http', '70000', '90-80', '80/icmp', '${EMPTY-}']);
+    const exposed: ExposedValue[] = [
+      ...plain('80', 'http', '70000', '90-80', '80/icmp'),
+      { text: '$UNKNOWN/${PROTO}', value: null, unresolved: ['UNKNOWN', 'PROTO'] },
+      { text: '${EMPTY}', value: '' },
+    ];
+    const { mappings, problems } = proposePortMappings(exposed);
     assert.deepEqual(mappings, ['80:80']);
     assert.deepEqual(problems, [
-      'EXPOSE $UNKNOWN: the value of $UNKNOWN is not known, so no port was proposed.',
       'EXPOSE http: "http" is not a port, range or port/protocol.',
       'EXPOSE 70000: port 70000 is outside 1-65535.',
-      'EXPOSE 90-80: the range runs backwards.',
+      'EXPOSE 90-80: the range 90-80 runs backwards.',
       'EXPOSE 80/icmp: protocol "icmp" is not tcp, udp or sctp.',
-      'EXPOSE ${EMPTY-}: "" is not a port, range or port/protocol.',
+      'EXPOSE $UNKNOWN/${PROTO}: the value of $UNKNOWN, $PROTO is not known, so no port was proposed.',
+      'EXPOSE ${EMPTY}: the value is empty.',
     ]);
   });
 
   it('drops duplicates', () => {
-    assert.deepEqual(proposePortMappings(['80', '80/tcp', '80/udp']).mappings, ['80:80', '80:80/udp']);
+    assert.deepEqual(proposePortMappings(plain('80', '80/tcp', '80/udp')).mappings, ['80:80', '80:80/udp']);
   });
 
   it('parses one spec', () => {

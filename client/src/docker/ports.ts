@@ -1,6 +1,5 @@
-// `docker run -p` proposals from a Dockerfile's EXPOSE values. The server sends the EXPOSE
-// arguments (with what it could resolve already substituted); here they become mappings, with
-// variables the user supplied later (build args typed during Build and Run) filled in.
+// `docker run -p` proposals from a Dockerfile's EXPOSE values. The server resolves variables
+// (it knows ARG/ENV scopes and the build args the user typed); here the values become mappings.
 
 export type Protocol = 'tcp' | 'udp' | 'sctp';
 
@@ -12,37 +11,41 @@ export interface PortSpec {
 
 export type ExposeResult = { ok: true; spec: PortSpec } | { ok: false; message: string };
 
+/** One EXPOSE word as the server reports it (variables already substituted where known). */
+export interface ExposedValue {
+  readonly text: string;
+  /** Null when a variable in `text` has no known value. */
+  readonly value: string | null;
+  readonly unresolved?: readonly string[];
+}
+
 export interface ProposeOptions {
-  /** Values for `$NAME` / `${NAME}` references still left in an EXPOSE value. */
-  readonly variables?: Readonly<Record<string, string | undefined>>;
   /** Host address to bind, e.g. 127.0.0.1 so a container is not reachable from the network by default. */
   readonly hostAddress?: string;
 }
 
 export interface Proposal {
-  /** `-p` values, one per distinct EXPOSE entry. */
+  /** `-p` values, one per distinct port or range. */
   readonly mappings: string[];
   /** Why an EXPOSE value produced no mapping, for the user to see. */
   readonly problems: string[];
 }
 
-export function parseExpose(text: string, variables: ProposeOptions['variables'] = {}): ExposeResult {
-  const substituted = substituteVariables(text.trim(), variables);
-  if (!substituted.ok) return substituted;
-  const value = substituted.value;
-  const match = /^(\d+)(?:-(\d+))?(?:\/([a-zA-Z]+))?$/.exec(value);
-  if (!match) return { ok: false, message: `EXPOSE ${text}: "${value}" is not a port, range or port/protocol.` };
+/** Parses one port spec: `80`, `80/tcp`, `53/udp`, `8000-8010`, `8000-8010/udp`. */
+export function parseExpose(value: string): ExposeResult {
+  const match = /^(\d+)(?:-(\d+))?(?:\/([a-zA-Z]+))?$/.exec(value.trim());
+  if (!match) return { ok: false, message: `"${value}" is not a port, range or port/protocol.` };
   const [, startText, endText, protocolText] = match;
   const protocol = (protocolText ?? 'tcp').toLowerCase();
   if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') {
-    return { ok: false, message: `EXPOSE ${text}: protocol "${protocolText}" is not tcp, udp or sctp.` };
+    return { ok: false, message: `protocol "${protocolText}" is not tcp, udp or sctp.` };
   }
   const start = Number(startText);
   const end = Number(endText ?? startText);
   for (const port of [start, end]) {
-    if (port < 1 || port > 65535) return { ok: false, message: `EXPOSE ${text}: port ${port} is outside 1-65535.` };
+    if (port < 1 || port > 65535) return { ok: false, message: `port ${port} is outside 1-65535.` };
   }
-  if (end < start) return { ok: false, message: `EXPOSE ${text}: the range runs backwards.` };
+  if (end < start) return { ok: false, message: `the range ${start}-${end} runs backwards.` };
   return { ok: true, spec: { start, end, protocol } };
 }
 
@@ -53,50 +56,27 @@ export function formatMapping(spec: PortSpec, hostAddress?: string): string {
   return `${address}${ports}:${ports}${protocol}`;
 }
 
-export function proposePortMappings(exposed: readonly string[], options: ProposeOptions = {}): Proposal {
+export function proposePortMappings(exposed: readonly ExposedValue[], options: ProposeOptions = {}): Proposal {
   const mappings: string[] = [];
   const problems: string[] = [];
-  for (const text of exposed) {
-    const result = parseExpose(text, options.variables);
-    if (!result.ok) {
-      problems.push(result.message);
+  for (const entry of exposed) {
+    if (entry.value === null) {
+      const names = (entry.unresolved ?? []).map((name) => `$${name}`).join(', ') || 'a variable';
+      problems.push(`EXPOSE ${entry.text}: the value of ${names} is not known, so no port was proposed.`);
       continue;
     }
-    const mapping = formatMapping(result.spec, options.hostAddress);
-    if (!mappings.includes(mapping)) mappings.push(mapping);
+    // A variable may hold several ports ("80 443"); Docker splits them after substitution.
+    const words = entry.value.split(/\s+/).filter((word) => word !== '');
+    if (words.length === 0) problems.push(`EXPOSE ${entry.text}: the value is empty.`);
+    for (const word of words) {
+      const result = parseExpose(word);
+      if (!result.ok) {
+        problems.push(`EXPOSE ${entry.text}: ${result.message}`);
+        continue;
+      }
+      const mapping = formatMapping(result.spec, options.hostAddress);
+      if (!mappings.includes(mapping)) mappings.push(mapping);
+    }
   }
   return { mappings, problems };
-}
-
-type Substitution = { ok: true; value: string } | { ok: false; message: string };
-
-/** Dockerfile variable forms: $NAME, ${NAME}, ${NAME:-word}, ${NAME-word}, ${NAME:+word}, ${NAME+word}. */
-function substituteVariables(text: string, variables: NonNullable<ProposeOptions['variables']>): Substitution {
-  const unknown: string[] = [];
-  const value = text.replace(
-    /\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\})/g,
-    (_whole, bare: string | undefined, braced: string | undefined, operator: string | undefined, word: string | undefined) => {
-      const name = (bare ?? braced)!;
-      const current = Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : undefined;
-      const isSet = current !== undefined;
-      const isNonEmpty = isSet && current !== '';
-      switch (operator) {
-        case ':-':
-          return isNonEmpty ? current : (word ?? '');
-        case '-':
-          return isSet ? current : (word ?? '');
-        case ':+':
-          return isNonEmpty ? (word ?? '') : '';
-        case '+':
-          return isSet ? (word ?? '') : '';
-        default:
-          if (!isSet) unknown.push(name);
-          return current ?? '';
-      }
-    },
-  );
-  if (unknown.length > 0) {
-    return { ok: false, message: `EXPOSE ${text}: the value of ${unknown.map((n) => `$${n}`).join(', ')} is not known, so no port was proposed.` };
-  }
-  return { ok: true, value };
 }
