@@ -1,0 +1,401 @@
+// The parsed document: built once per document version from the splitter's chunks and the
+// memoised per-chunk parses, then read by every feature and rule.
+import type { Range } from 'vscode-languageserver-types';
+import { parseChunk, type ParsedInstruction } from './parse';
+import { parseShell, type ShellScript, type ShellSource } from './shell';
+import { split, type RawChunk, type RawHeredoc } from './split';
+import type { Comment, Directive, Heredoc, Instruction, Stage, VariableDecl, Word } from './types';
+
+let buildCount = 0;
+/** How many models have been built in this process; tests use it to prove per-version caching. */
+export function getModelBuildCount(): number {
+  return buildCount;
+}
+
+function shiftRange(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
+function shiftRangeN(r: Range | null, d: number): Range | null {
+  return r ? shiftRange(r, d) : null;
+}
+
+function range(sl: number, sc: number, el: number, ec: number): Range {
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
+
+const shellMemo = new Map<string, ShellScript>();
+
+function shellScriptCached(source: ShellSource): ShellScript {
+  // Cache by text and line layout relative to the first line, so a moved RUN is not re-parsed.
+  const base = source.lineMap[0] ?? 0;
+  const key = source.lineMap.map((l) => l - base).join(',') + '\u0000' + source.text;
+  let rel = shellMemo.get(key);
+  if (!rel) {
+    rel = parseShell({ text: source.text, lineMap: source.lineMap.map((l) => l - base) });
+    if (shellMemo.size > 50_000) shellMemo.clear();
+    shellMemo.set(key, rel);
+  }
+  return base === 0 ? rel : shiftScript(rel, base);
+}
+
+function shiftScript(s: ShellScript, d: number): ShellScript {
+  const moved = new Map<object, ShellScript['commands'][number]>();
+  const commands = s.commands.map((c) => {
+    const m = {
+      ...c,
+      nameRange: shiftRange(c.nameRange, d),
+      range: shiftRange(c.range, d),
+      args: c.args.map((a) => ({ ...a, range: shiftRange(a.range, d) })),
+      assignments: c.assignments.map((a) => ({ ...a, range: shiftRange(a.range, d) })),
+    };
+    moved.set(c, m);
+    return m;
+  });
+  return {
+    commands,
+    pipelines: s.pipelines.map((p) => ({ range: shiftRange(p.range, d), commands: p.commands.map((c) => moved.get(c)!) })),
+    hasErrors: s.hasErrors,
+  };
+}
+
+const SHELLS = /^(?:\/(?:usr\/)?(?:local\/)?bin\/)?(?:ba|da|a|z|k)?sh$/;
+
+function isShellRunner(commandText: string): boolean {
+  const words = commandText.trim().split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0) return true;
+  return SHELLS.test(words[0]) && words.slice(1).every((w) => w.startsWith('-'));
+}
+
+function heredocIsShell(body: string): boolean {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+  if (!shebang) return true;
+  const interp = shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1];
+  return SHELLS.test(interp) || SHELLS.test(interp.replace(/^.*\//, ''));
+}
+
+class InstructionImpl implements Instruction {
+  index = -1;
+  stageIndex = -1;
+  keyword: string;
+  keywordRaw: string;
+  keywordRange: Range;
+  range: Range;
+  startLine: number;
+  logicalEndLine: number;
+  endLine: number;
+  text: string;
+  argsText: string;
+  argsRange: Range | null;
+  flags: Instruction['flags'];
+  args: Word[];
+  json: Instruction['json'];
+  heredocs: Heredoc[];
+  variables: Instruction['variables'];
+  properties: Instruction['properties'];
+  trigger: Instruction | null;
+  emptyContinuationLines: number[];
+  private shellCache: ShellScript | null | undefined;
+
+  constructor(
+    p: ParsedInstruction,
+    chunk: RawChunk,
+    private readonly model: DockerfileModel,
+    heredocs: Heredoc[],
+  ) {
+    const d = chunk.startLine;
+    this.keyword = p.keyword;
+    this.keywordRaw = p.keywordRaw;
+    this.keywordRange = shiftRange(p.keywordRange, d);
+    this.startLine = chunk.startLine;
+    this.logicalEndLine = chunk.logicalEndLine;
+    this.endLine = chunk.endLine;
+    const lastLen = model.lines[chunk.endLine]?.length ?? 0;
+    this.range = range(this.keywordRange.start.line, this.keywordRange.start.character, chunk.endLine, lastLen);
+    this.text = chunk.text;
+    this.argsText = p.argsText;
+    this.argsRange = shiftRangeN(p.argsRange, d);
+    this.flags = p.flags.map((f) => ({
+      ...f,
+      range: shiftRange(f.range, d),
+      nameRange: shiftRange(f.nameRange, d),
+      valueRange: shiftRangeN(f.valueRange, d),
+      options: f.options.map((o) => ({ ...o, range: shiftRange(o.range, d), nameRange: shiftRange(o.nameRange, d), valueRange: shiftRangeN(o.valueRange, d) })),
+    }));
+    this.args = p.args.map((a) => ({ value: a.value, range: shiftRange(a.range, d) }));
+    this.json = p.json && {
+      strings: p.json.strings.map((s) => ({ value: s.value, range: shiftRange(s.range, d) })),
+      openRange: shiftRange(p.json.openRange, d),
+      closeRange: shiftRange(p.json.closeRange, d),
+    };
+    this.variables = p.variables.map((v) => ({
+      ...v,
+      range: shiftRange(v.range, d),
+      nameRange: shiftRange(v.nameRange, d),
+      modifierRange: shiftRangeN(v.modifierRange, d),
+      substitutionRange: shiftRangeN(v.substitutionRange, d),
+    }));
+    this.properties = p.properties.map((pr) => ({
+      ...pr,
+      nameRange: shiftRange(pr.nameRange, d),
+      valueRange: shiftRangeN(pr.valueRange, d),
+      range: shiftRange(pr.range, d),
+    }));
+    this.heredocs = heredocs;
+    this.emptyContinuationLines = chunk.emptyContinuationLines;
+    this.trigger = p.trigger ? new InstructionImpl(p.trigger, chunk, model, heredocs) : null;
+  }
+
+  get shell(): ShellScript | null {
+    if (this.shellCache === undefined) this.shellCache = this.buildShell();
+    return this.shellCache;
+  }
+
+  private buildShell(): ShellScript | null {
+    if (this.keyword === 'ONBUILD') return this.trigger?.shell ?? null;
+    if (this.keyword !== 'RUN' || this.json || this.args.length === 0) return null;
+    const source = this.commandSource();
+    const scripts: ShellScript[] = [];
+    const commandText = source.text;
+    scripts.push(shellScriptCached(source));
+    const shellBodies = this.heredocs.length > 0 && isShellRunner(commandText.replace(/\n/g, ' '));
+    if (shellBodies) {
+      for (const h of this.heredocs) {
+        if (!heredocIsShell(h.body) || !h.bodyRange) continue;
+        const bodyLines = h.body.split('\n');
+        scripts.push(shellScriptCached({ text: h.body, lineMap: bodyLines.map((_, i) => h.bodyStartLine + i) }));
+      }
+    }
+    if (scripts.length === 1) return scripts[0];
+    return {
+      commands: scripts.flatMap((s) => s.commands),
+      pipelines: scripts.flatMap((s) => s.pipelines),
+      hasErrors: scripts.some((s) => s.hasErrors),
+    };
+  }
+
+  /** The RUN command text as the shell sees it, padded so columns match the document. */
+  private commandSource(): ShellSource {
+    const lines = this.model.lines;
+    const escape = this.model.escape;
+    const first = this.args[0].range.start;
+    const out: string[] = [];
+    const lineMap: number[] = [];
+    const markersByLine = new Map<number, Heredoc[]>();
+    for (const h of this.heredocs) {
+      const l = h.markerRange.start.line;
+      markersByLine.set(l, [...(markersByLine.get(l) ?? []), h]);
+    }
+    for (let l = first.line; l <= this.logicalEndLine; l++) {
+      let text = lines[l] ?? '';
+      if (l > first.line) {
+        const t = text.trimStart();
+        if (t === '' || t.startsWith('#')) continue;
+      } else {
+        text = ' '.repeat(first.character) + text.slice(first.character);
+      }
+      for (const h of markersByLine.get(l) ?? []) {
+        const s = h.markerRange.start.character;
+        const e = h.markerRange.end.character;
+        text = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
+      }
+      if (escape !== '\\') {
+        const trimmed = text.replace(/[ \t]+$/, '');
+        if (trimmed.endsWith(escape)) text = trimmed.slice(0, -1) + '\\';
+      }
+      out.push(text);
+      lineMap.push(l);
+    }
+    return { text: out.join('\n'), lineMap };
+  }
+}
+
+function toHeredoc(h: RawHeredoc, lines: string[]): Heredoc {
+  const end = h.terminatorLine < 0 ? lines.length : h.terminatorLine;
+  const bodyLines = lines.slice(h.bodyStartLine, end);
+  const body = (h.stripTabs ? bodyLines.map((l) => l.replace(/^\t+/, '')) : bodyLines).join('\n');
+  return {
+    name: h.name,
+    stripTabs: h.stripTabs,
+    quoted: h.quoted,
+    fd: h.fd,
+    markerRange: range(h.markerLine, h.markerStart, h.markerLine, h.markerEnd),
+    nameRange: range(h.markerLine, h.nameStart, h.markerLine, h.nameEnd),
+    bodyStartLine: h.bodyStartLine,
+    body,
+    bodyRange: end > h.bodyStartLine ? range(h.bodyStartLine, 0, end - 1, lines[end - 1]?.length ?? 0) : null,
+    terminatorRange: h.terminatorLine < 0 ? null : range(h.terminatorLine, 0, h.terminatorLine, lines[h.terminatorLine].length),
+  };
+}
+
+export class DockerfileModel {
+  readonly lines: string[];
+  readonly escape: string;
+  readonly directives: Directive[];
+  readonly comments: Comment[];
+  readonly instructions: Instruction[];
+  readonly stages: Stage[];
+  /** ARG and ENV declarations in document order, ONBUILD triggers excluded. */
+  readonly declarations: VariableDecl[];
+  private readonly lineIndex: Int32Array;
+  private readonly declsByName = new Map<string, VariableDecl[]>();
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+  ) {
+    buildCount++;
+    const s = split(text);
+    this.lines = s.lines;
+    this.escape = s.escape;
+    this.directives = s.directives.map((d) => ({
+      name: d.name,
+      value: d.value,
+      line: d.line,
+      range: range(d.line, 0, d.line, d.lineLength),
+      nameRange: range(d.line, d.nameStart, d.line, d.nameEnd),
+      valueRange: range(d.line, d.valueStart, d.line, d.valueEnd),
+    }));
+    this.comments = s.comments.map((c) => ({ text: c.text, line: c.line, range: range(c.line, c.start, c.line, c.end), embedded: c.embedded }));
+    this.instructions = s.chunks.map((chunk, index) => {
+      const parsed = parseChunk(chunk.text, s.escape);
+      const inst = new InstructionImpl(parsed, chunk, this, chunk.heredocs.map((h) => toHeredoc(h, s.lines)));
+      inst.index = index;
+      return inst;
+    });
+    this.lineIndex = new Int32Array(this.lines.length).fill(-1);
+    for (const inst of this.instructions) {
+      for (let l = inst.startLine; l <= inst.endLine; l++) this.lineIndex[l] = inst.index;
+    }
+    this.stages = this.buildStages();
+    this.declarations = this.buildDeclarations();
+    for (const d of this.declarations) {
+      const list = this.declsByName.get(d.name);
+      if (list) list.push(d);
+      else this.declsByName.set(d.name, [d]);
+    }
+  }
+
+  private buildStages(): Stage[] {
+    const stages: Stage[] = [];
+    let current: Stage | null = null;
+    for (const inst of this.instructions) {
+      if (inst.keyword === 'FROM') {
+        const platform = inst.flags.find((f) => f.name.toLowerCase() === 'platform') ?? null;
+        const hasAs = inst.args.length >= 3 && inst.args[1].value.toLowerCase() === 'as';
+        const image = inst.args[0]?.value ?? '';
+        const baseIndex = stages.findIndex((st) => st.name !== null && st.name.toLowerCase() === image.toLowerCase());
+        current = {
+          index: stages.length,
+          from: inst,
+          name: hasAs ? inst.args[2].value : null,
+          nameRange: hasAs ? inst.args[2].range : null,
+          image,
+          imageRange: inst.args[0]?.range ?? null,
+          baseStage: baseIndex >= 0 ? baseIndex : null,
+          platform,
+          instructions: [],
+          range: inst.range,
+        };
+        stages.push(current);
+      }
+      if (current) {
+        (inst as InstructionImpl).stageIndex = current.index;
+        if (inst.trigger) (inst.trigger as InstructionImpl).stageIndex = current.index;
+        current.instructions.push(inst);
+        current.range = { start: current.range.start, end: inst.range.end };
+      }
+    }
+    return stages;
+  }
+
+  private buildDeclarations(): VariableDecl[] {
+    const out: VariableDecl[] = [];
+    for (const inst of this.instructions) {
+      if (inst.keyword !== 'ARG' && inst.keyword !== 'ENV') continue;
+      for (const property of inst.properties) {
+        out.push({ name: property.name, kind: inst.keyword, value: property.value, instruction: inst, property, stageIndex: inst.stageIndex });
+      }
+    }
+    return out;
+  }
+
+  get globalArgs(): VariableDecl[] {
+    return this.declarations.filter((d) => d.stageIndex === -1 && d.kind === 'ARG');
+  }
+
+  /** The instruction covering a line (heredoc bodies included), if any. */
+  instructionAtLine(line: number): Instruction | undefined {
+    const i = line >= 0 && line < this.lineIndex.length ? this.lineIndex[line] : -1;
+    return i >= 0 ? this.instructions[i] : undefined;
+  }
+
+  stageAtLine(line: number): Stage | undefined {
+    let found: Stage | undefined;
+    for (const st of this.stages) {
+      if (st.from.startLine <= line) found = st;
+      else break;
+    }
+    return found;
+  }
+
+  /** Docker compares stage names case-insensitively. */
+  stageByName(name: string): Stage | undefined {
+    const lower = name.toLowerCase();
+    return this.stages.find((s) => s.name !== null && s.name.toLowerCase() === lower);
+  }
+
+  /** A stage named in `--from=` / `FROM x`: by name, or by numeric index. */
+  stageByReference(ref: string): Stage | undefined {
+    if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
+    return this.stageByName(ref);
+  }
+
+  /**
+   * The declaration a `$name` used in `inst` refers to, following Docker's scoping: FROM lines see
+   * global ARGs; inside a stage, earlier ARG/ENV of the stage, then ENV inherited through
+   * `FROM <stage>`.
+   */
+  resolveDeclaration(name: string, inst: Instruction): VariableDecl | undefined {
+    if (inst.keyword === 'FROM' || inst.stageIndex === -1) {
+      return this.lastDecl(name, -1, inst.startLine, () => true);
+    }
+    const own = this.lastDecl(name, inst.stageIndex, inst.startLine, () => true);
+    if (own) return own;
+    let stage = this.stages[inst.stageIndex];
+    const seen = new Set<number>();
+    while (stage && stage.baseStage !== null && !seen.has(stage.index)) {
+      seen.add(stage.index);
+      const base = this.stages[stage.baseStage];
+      const env = this.lastDecl(name, base.index, Number.MAX_SAFE_INTEGER, (d) => d.kind === 'ENV');
+      if (env) return env;
+      stage = base;
+    }
+    return undefined;
+  }
+
+  /** The global ARG a stage-level `ARG NAME` (without default) takes its value from. */
+  globalArgFor(decl: VariableDecl): VariableDecl | undefined {
+    if (decl.kind !== 'ARG' || decl.stageIndex === -1) return undefined;
+    return this.lastDecl(decl.name, -1, Number.MAX_SAFE_INTEGER, () => true);
+  }
+
+  private lastDecl(name: string, stageIndex: number, beforeLine: number, accept: (d: VariableDecl) => boolean): VariableDecl | undefined {
+    let found: VariableDecl | undefined;
+    for (const d of this.declsByName.get(name) ?? []) {
+      if (d.instruction.startLine >= beforeLine) break;
+      if (d.stageIndex === stageIndex && accept(d)) found = d;
+    }
+    return found;
+  }
+
+  /** Text covered by a range. */
+  getText(r: Range): string {
+    if (r.start.line === r.end.line) return (this.lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
+    const out = [(this.lines[r.start.line] ?? '').slice(r.start.character)];
+    for (let l = r.start.line + 1; l < r.end.line; l++) out.push(this.lines[l] ?? '');
+    out.push((this.lines[r.end.line] ?? '').slice(0, r.end.character));
+    return out.join('\n');
+  }
+}

@@ -1,0 +1,251 @@
+// Parses one instruction chunk with dockerfile-ast and turns the result into plain data whose
+// ranges are relative to the chunk's first line. Results are memoised by (escape, text), so an
+// edit re-parses only the chunks whose text changed; the model shifts them into place.
+import {
+  DockerfileParser,
+  Instruction as AstInstruction,
+  JSONInstruction,
+  ModifiableInstruction,
+  Onbuild,
+  PropertyInstruction,
+  Arg as AstArg,
+} from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import type { Flag, JsonForm, Property, VariableRef, Word } from './types';
+
+/** An instruction in chunk-relative coordinates. Immutable once built: it is shared across versions. */
+export interface ParsedInstruction {
+  keyword: string;
+  keywordRaw: string;
+  keywordRange: Range;
+  argsText: string;
+  argsRange: Range | null;
+  flags: Flag[];
+  args: Word[];
+  json: JsonForm | null;
+  variables: VariableRef[];
+  properties: Property[];
+  trigger: ParsedInstruction | null;
+  /** Line count of the chunk text, for the range end. */
+  lastLine: number;
+  lastLineLength: number;
+}
+
+const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'ADD', 'COPY', 'VOLUME']);
+const PROPERTY_KEYWORDS = new Set(['ARG', 'ENV', 'LABEL']);
+
+let parseCount = 0;
+/** How many chunks dockerfile-ast has parsed in this process; tests use it to prove caching. */
+export function getParseCount(): number {
+  return parseCount;
+}
+
+const memo = new Map<string, ParsedInstruction>();
+const MEMO_LIMIT = 200_000;
+
+export function parseChunk(text: string, escape: string): ParsedInstruction {
+  const key = escape + '\u0000' + text;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const parsed = parseUncached(text, escape);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, parsed);
+  return parsed;
+}
+
+function parseUncached(text: string, escape: string): ParsedInstruction {
+  parseCount++;
+  const prefix = escape === '\\' ? '' : `# escape=${escape}\n`;
+  const shift = prefix ? -1 : 0;
+  const dockerfile = DockerfileParser.parse(prefix + text);
+  const ast = dockerfile.getInstructions()[0];
+  const lines = text.split('\n');
+  const lastLine = lines.length - 1;
+  const lastLineLength = lines[lastLine].length;
+  if (!ast) {
+    return fallback(text, lastLine, lastLineLength);
+  }
+  return convert(ast, shift, lines, escape, lastLine, lastLineLength);
+}
+
+function fallback(text: string, lastLine: number, lastLineLength: number): ParsedInstruction {
+  const m = /^(\s*)(\S*)/.exec(text)!;
+  const start = m[1].length;
+  const range = { start: { line: 0, character: start }, end: { line: 0, character: start + m[2].length } };
+  return {
+    keyword: m[2].toUpperCase(),
+    keywordRaw: m[2],
+    keywordRange: range,
+    argsText: '',
+    argsRange: null,
+    flags: [],
+    args: [],
+    json: null,
+    variables: [],
+    properties: [],
+    trigger: null,
+    lastLine,
+    lastLineLength,
+  };
+}
+
+function mv(r: Range, shift: number): Range {
+  return shift === 0
+    ? { start: { ...r.start }, end: { ...r.end } }
+    : { start: { line: r.start.line + shift, character: r.start.character }, end: { line: r.end.line + shift, character: r.end.character } };
+}
+
+function mvn(r: Range | null | undefined, shift: number): Range | null {
+  return r ? mv(r, shift) : null;
+}
+
+function textIn(lines: string[], r: Range, shift: number): string {
+  const s = { line: r.start.line + shift, character: r.start.character };
+  const e = { line: r.end.line + shift, character: r.end.character };
+  if (s.line === e.line) return (lines[s.line] ?? '').slice(s.character, e.character);
+  const out = [(lines[s.line] ?? '').slice(s.character)];
+  for (let l = s.line + 1; l < e.line; l++) out.push(lines[l] ?? '');
+  out.push((lines[e.line] ?? '').slice(0, e.character));
+  return out.join('\n');
+}
+
+/** Arguments after the keyword with continuations joined and embedded comments dropped. */
+function joinedArgs(lines: string[], keywordEnd: { line: number; character: number }, escape: string): string {
+  let out = '';
+  for (let l = keywordEnd.line; l < lines.length; l++) {
+    let line = l === keywordEnd.line ? lines[l].slice(keywordEnd.character) : lines[l];
+    if (l > keywordEnd.line) {
+      const t = line.trimStart();
+      if (t === '' || t.startsWith('#')) continue;
+    }
+    const trimmed = line.replace(/[ \t]+$/, '');
+    if (l < lines.length - 1 && trimmed.endsWith(escape)) line = trimmed.slice(0, -1);
+    out += line;
+  }
+  return out.trim();
+}
+
+function convert(
+  ast: AstInstruction,
+  shift: number,
+  lines: string[],
+  escape: string,
+  lastLine: number,
+  lastLineLength: number,
+): ParsedInstruction {
+  const keywordRange = mv(ast.getInstructionRange(), shift);
+  const keywordRaw = ast.getInstruction();
+  const keyword = keywordRaw.toUpperCase();
+  const argsRange = mvn(ast.getArgumentsRange(), shift);
+  const argsText = joinedArgs(lines, keywordRange.end, escape);
+
+  let flags: Flag[] = [];
+  let astArgs = ast.getArguments();
+  if (ast instanceof ModifiableInstruction) {
+    flags = ast.getFlags().map((f) => ({
+      name: f.getName(),
+      value: f.getValue(),
+      range: mv(f.getRange(), shift),
+      nameRange: mv(f.getNameRange(), shift),
+      valueRange: mvn(f.getValueRange(), shift),
+      options: f.getOptions().map((o) => ({
+        name: o.getName(),
+        value: o.getValue(),
+        range: mv(o.getRange(), shift),
+        nameRange: mv(o.getNameRange(), shift),
+        valueRange: mvn(o.getValueRange(), shift),
+      })),
+    }));
+  } else if (!PROPERTY_KEYWORDS.has(keyword) && keyword !== 'ONBUILD') {
+    // BuildKit reads leading `--flags` on every instruction; dockerfile-ast only on some.
+    let k = 0;
+    while (k < astArgs.length && astArgs[k].getValue().startsWith('--')) {
+      const a = astArgs[k];
+      const r = mv(a.getRange(), shift);
+      const v = a.getValue();
+      const eq = v.indexOf('=');
+      const name = v.slice(2, eq < 0 ? undefined : eq);
+      flags.push({
+        name,
+        value: eq < 0 ? null : v.slice(eq + 1),
+        range: r,
+        nameRange: { start: { line: r.start.line, character: r.start.character + 2 }, end: { line: r.start.line, character: r.start.character + 2 + name.length } },
+        valueRange: eq < 0 ? null : { start: { line: r.start.line, character: r.start.character + eq + 1 }, end: r.end },
+        options: [],
+      });
+      k++;
+    }
+    astArgs = astArgs.slice(k);
+  }
+  const args: Word[] = astArgs.map((a) => ({ value: a.getValue(), range: mv(a.getRange(), shift) }));
+
+  let json: JsonForm | null = null;
+  if (EXEC_FORM_KEYWORDS.has(keyword) && ast instanceof JSONInstruction) {
+    const afterFlags = args.length ? textIn(lines, { start: args[0].range.start, end: args[args.length - 1].range.end }, 0) : '';
+    json = execForm(ast, afterFlags, shift);
+  }
+
+  const variables: VariableRef[] = ast.getVariables().map((v) => {
+    const range = mv(v.getRange(), shift);
+    const nameRange = mv(v.getNameRange(), shift);
+    const modifierRange = mvn(v.getModifierRange(), shift);
+    const raw = textIn(lines, range, 0);
+    let modifier: string | null = null;
+    if (modifierRange) {
+      modifier = textIn(lines, { start: nameRange.end, end: modifierRange.end }, 0);
+    } else if (v.getModifier() !== null) {
+      modifier = v.getModifier();
+    }
+    return {
+      name: v.getName(),
+      range,
+      nameRange,
+      modifier,
+      modifierRange,
+      substitution: v.getSubstitutionParameter(),
+      substitutionRange: mvn(v.getSubstitutionRange(), shift),
+      braced: raw.startsWith('${'),
+    };
+  });
+
+  let properties: Property[] = [];
+  if (ast instanceof PropertyInstruction || ast instanceof AstArg) {
+    properties = (ast as PropertyInstruction).getProperties().map((p) => ({
+      name: p.getName(),
+      nameRange: mv(p.getNameRange(), shift),
+      value: p.getValue(),
+      valueRange: mvn(p.getValueRange(), shift),
+      operator: p.getAssignmentOperator() === '=' ? '=' : null,
+      range: mv(p.getRange(), shift),
+    }));
+  }
+
+  let trigger: ParsedInstruction | null = null;
+  if (ast instanceof Onbuild) {
+    const t = ast.getTriggerInstruction();
+    if (t) trigger = convert(t, shift, lines, escape, lastLine, lastLineLength);
+  }
+
+  return { keyword, keywordRaw, keywordRange, argsText, argsRange, flags, args, json, variables, properties, trigger, lastLine, lastLineLength };
+}
+
+function execForm(ast: JSONInstruction, afterFlags: string, shift: number): JsonForm | null {
+  const trimmed = afterFlags.trim();
+  if (!trimmed.startsWith('[')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((s) => typeof s === 'string')) return null;
+  const open = ast.getOpeningBracket();
+  const close = ast.getClosingBracket();
+  const strings = ast.getJSONStrings();
+  if (!open || !close || strings.length !== parsed.length) return null;
+  return {
+    strings: strings.map((s, i) => ({ value: parsed[i] as string, range: mv(s.getRange(), shift) })),
+    openRange: mv(open.getRange(), shift),
+    closeRange: mv(close.getRange(), shift),
+  };
+}

@@ -1,0 +1,108 @@
+// Runs the rules over one model and turns their problems into LSP diagnostics.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../model';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { levelFor, type LintConfig } from './config';
+import { rules } from './index';
+import type { Rule, RuleContext, Severity } from './types';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What travels in `Diagnostic.data`, so code actions can find the rule and its fix. */
+export interface DiagnosticData {
+  rule: string;
+  problem?: unknown;
+  fixable: boolean;
+}
+
+/**
+ * Rules that threw on a document stay off for that document (one bad rule must not take the
+ * others down), and each failure is logged once.
+ */
+export class RuleFailures {
+  private readonly failed = new Map<string, Set<string>>();
+
+  isDisabled(uri: string, ruleId: string): boolean {
+    return this.failed.get(uri)?.has(ruleId) ?? false;
+  }
+
+  record(uri: string, ruleId: string): boolean {
+    let set = this.failed.get(uri);
+    if (!set) this.failed.set(uri, (set = new Set()));
+    if (set.has(ruleId)) return false;
+    set.add(ruleId);
+    return true;
+  }
+
+  forget(uri: string): void {
+    this.failed.delete(uri);
+  }
+}
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+
+/** One pass over the model: the shell each instruction runs under (SHELL is inherited by `FROM <stage>`). */
+export function isPosixShellFactory(model: DockerfileModel): RuleContext['isPosixShell'] {
+  const shellAt = new Map<number, string>();
+  const finalShell: string[] = [];
+  for (const stage of model.stages) {
+    let shell = stage.baseStage !== null ? (finalShell[stage.baseStage] ?? '/bin/sh') : '/bin/sh';
+    for (const i of stage.instructions) {
+      shellAt.set(i.index, shell);
+      if (i.keyword === 'SHELL' && i.json && i.json.strings.length > 0) shell = i.json.strings[0].value;
+    }
+    finalShell[stage.index] = shell;
+  }
+  return (inst) => {
+    const shell = shellAt.get(inst.index) ?? '/bin/sh';
+    return POSIX_SHELLS.has(shell.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.exe$/, ''));
+  };
+}
+
+export function lint(
+  model: DockerfileModel,
+  config: LintConfig,
+  failures?: RuleFailures,
+  log?: (message: string) => void,
+): Diagnostic[] {
+  const ctx: RuleContext = { options: config.options, isPosixShell: isPosixShellFactory(model) };
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    const level = levelFor(rule, config);
+    if (level === 'off') continue;
+    if (failures?.isDisabled(model.uri, rule.id)) continue;
+    let problems;
+    try {
+      problems = rule.check(model, ctx);
+    } catch (e) {
+      if (!failures || failures.record(model.uri, rule.id)) {
+        log?.(`Rule ${rule.id} failed on ${model.uri} and is turned off for this document: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+      continue;
+    }
+    for (const p of problems) diagnostics.push(toDiagnostic(rule, p, p.severity ?? level));
+  }
+  return diagnostics;
+}
+
+function toDiagnostic(rule: Rule, p: ReturnType<Rule['check']>[number], severity: Severity): Diagnostic {
+  const data: DiagnosticData = { rule: rule.id, fixable: typeof rule.fix === 'function' };
+  if (p.data !== undefined) data.problem = p.data;
+  const tags = [...(rule.tags ?? []), ...(p.tags ?? [])];
+  const d: Diagnostic = {
+    range: p.range,
+    severity: LSP_SEVERITY[severity],
+    code: rule.id,
+    codeDescription: { href: rule.docs.url },
+    source: DIAGNOSTIC_SOURCE,
+    message: p.message,
+    data,
+  };
+  if (tags.length) d.tags = [...new Set(tags)];
+  return d;
+}

@@ -1,0 +1,69 @@
+// The one interface every rule implements (DESIGN.md: one rule per file, data plus pure functions).
+import type { DiagnosticTag, Range, TextEdit } from 'vscode-languageserver-types';
+import type { DockerfileModel, Instruction } from '../model';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Level = Severity | 'off';
+
+export interface RuleDocs {
+  /** One sentence: what the rule asks for. */
+  summary: string;
+  /** Why it matters and what to do, for someone learning (Markdown). */
+  details?: string;
+  url: string;
+  /** A Dockerfile that triggers the rule. */
+  bad: string;
+  /** The same Dockerfile, written well: must not trigger the rule. */
+  good: string;
+}
+
+export interface Problem {
+  range: Range;
+  message: string;
+  /** Extra LSP tags beyond the rule's own (e.g. Unnecessary on one problem only). */
+  tags?: DiagnosticTag[];
+  /** Anything the rule's fix needs later (kept small: it travels with the diagnostic). */
+  data?: unknown;
+  /** Overrides the rule's severity for this problem (rare: e.g. a hard error inside a warning rule). */
+  severity?: Severity;
+}
+
+/** Configuration a rule may read (filled from .hadolint.yaml, settings and directives). */
+export interface RuleOptions {
+  trustedRegistries: string[];
+  /** label name -> expected type (`text`, `url`, `semver`, `hash`, `rfc3339`, `spdx`, `email`). */
+  labelSchema: Record<string, string>;
+  strictLabels: boolean;
+  /** Folder of the build context, when the document is a file (for .dockerignore). */
+  contextFolder?: string;
+  /** `.dockerignore` patterns of the build context, already read by the server. */
+  dockerignore?: string[];
+}
+
+export interface RuleContext {
+  options: RuleOptions;
+  /** True when `inst` runs under a POSIX-like shell (SHELL and `# hadolint shell=` change this). */
+  isPosixShell(inst: Instruction): boolean;
+}
+
+export interface Rule {
+  /** hadolint code, else BuildKit check name, else our own PascalCase name (DESIGN.md). */
+  id: string;
+  /** The same check's names in the other vocabulary. */
+  aliases: string[];
+  severity: Severity;
+  docs: RuleDocs;
+  /** Tags for every diagnostic of the rule. */
+  tags?: DiagnosticTag[];
+  /** BuildKit's experimental checks are off unless enabled. */
+  experimental?: boolean;
+  /** Only reported when a configuration enables it (hadolint's label-schema rules). */
+  needsConfig?: boolean;
+  /** Shell-specific rules turn off under a non-POSIX SHELL. */
+  shellSpecific?: boolean;
+  check(model: DockerfileModel, ctx: RuleContext): Problem[];
+  /** A mechanical fix for one problem, or null when none is safe here. */
+  fix?(model: DockerfileModel, problem: Problem): TextEdit[] | null;
+  /** Whether the fix is safe to apply without review (fix-all on save uses only these). */
+  safeFix?: boolean;
+}

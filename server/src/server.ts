@@ -1,0 +1,175 @@
+// The language server's wiring: the capability table and one flat list of handler bindings. Every
+// feature is a pure function of the cached model; this file does the I/O around them.
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+  type MarkupKind,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completion } from './features/completion';
+import { diagnostics } from './features/diagnostics';
+import { hover } from './features/hover';
+import { initShellParser, ModelCache } from './model';
+import type { FeatureContext } from './features/context';
+import { defaultSettings, SERVER_NAME, SETTINGS_SECTION, type Settings } from './protocol';
+import { RuleFailures } from './rules/engine';
+import { buildLintConfig, type LintConfig } from './rules/config';
+
+declare const SERVER_VERSION: string | undefined;
+
+interface DocumentParams {
+  textDocument: { uri: string };
+}
+
+const PUSH_DELAY_MS = 50;
+
+function capabilities(client: ClientCapabilities): ServerCapabilities {
+  const pull = !!client.textDocument?.diagnostic;
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    completionProvider: { triggerCharacters: ['-', '=', '$', '{', ' ', ','], resolveProvider: false },
+    ...(pull ? { diagnosticProvider: { identifier: 'dockerfile-studio', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+  };
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const models = new ModelCache();
+  const failures = new RuleFailures();
+  const shellReady = initShellParser();
+  let client: ClientCapabilities = {};
+  let pullDiagnostics = false;
+  let markup: MarkupKind = 'markdown';
+  let globalSettings: Settings = defaultSettings;
+  const documentSettings = new Map<string, Promise<Settings>>();
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+
+  const log = (message: string): void => connection.console.log(message);
+
+  function mergeSettings(value: unknown): Settings {
+    const v = (value ?? {}) as Partial<Settings>;
+    return { ...defaultSettings, ...v, rules: { ...defaultSettings.rules, ...(v.rules ?? {}) } };
+  }
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!client.workspace?.configuration) return Promise.resolve(globalSettings);
+    let s = documentSettings.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(mergeSettings, () => globalSettings);
+      documentSettings.set(uri, s);
+    }
+    return s;
+  }
+
+  async function contextFor(uri: string): Promise<FeatureContext | undefined> {
+    await shellReady;
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const model = models.get(doc);
+    const settings = await settingsFor(uri);
+    let config: LintConfig | undefined;
+    return {
+      model,
+      settings,
+      markup,
+      lintConfig: () => (config ??= buildLintConfig(model, settings)),
+      failures,
+      log,
+    };
+  }
+
+  /**
+   * Wraps a feature: finds the document, honours cancellation, and turns an exception into a log
+   * line and an empty result, so one broken feature never takes the server down.
+   */
+  function handle<P extends DocumentParams, R>(name: string, empty: R, feature: (ctx: FeatureContext, params: P) => R) {
+    return async (params: P, token?: CancellationToken): Promise<R> => {
+      try {
+        const ctx = await contextFor(params.textDocument.uri);
+        if (!ctx || token?.isCancellationRequested) return empty;
+        return feature(ctx, params) ?? empty;
+      } catch (e) {
+        log(`${name} failed for ${params.textDocument.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return empty;
+      }
+    };
+  }
+
+  const diagnosticsHandler = handle('diagnostics', [], (ctx) => diagnostics(ctx));
+
+  function schedulePush(doc: TextDocument): void {
+    if (pullDiagnostics) return;
+    clearTimeout(pushTimers.get(doc.uri));
+    pushTimers.set(
+      doc.uri,
+      setTimeout(() => {
+        pushTimers.delete(doc.uri);
+        void pushDiagnostics(doc.uri, doc.version);
+      }, PUSH_DELAY_MS),
+    );
+  }
+
+  async function pushDiagnostics(uri: string, version: number): Promise<void> {
+    const items = await diagnosticsHandler({ textDocument: { uri } });
+    // Never publish diagnostics for a version the client has already replaced.
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics: items });
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    client = params.capabilities;
+    pullDiagnostics = !!client.textDocument?.diagnostic;
+    const formats = client.textDocument?.hover?.contentFormat;
+    markup = formats && formats.length > 0 && formats[0] === 'plaintext' ? 'plaintext' : 'markdown';
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown };
+    if (init.settings) globalSettings = mergeSettings(init.settings);
+    return {
+      capabilities: capabilities(client),
+      serverInfo: { name: SERVER_NAME, version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const section = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+    if (section) globalSettings = mergeSettings(section);
+    documentSettings.clear();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const doc of documents.all()) schedulePush(doc);
+  });
+
+  documents.onDidOpen((e) => schedulePush(e.document));
+  documents.onDidChangeContent((e) => schedulePush(e.document));
+  documents.onDidClose((e) => {
+    clearTimeout(pushTimers.get(e.document.uri));
+    models.delete(e.document.uri);
+    failures.forget(e.document.uri);
+    documentSettings.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => ({
+    kind: 'full' as const,
+    items: await diagnosticsHandler(params, token),
+  }));
+  connection.onHover(handle('hover', null, (ctx, p) => hover(ctx, p)));
+  connection.onCompletion(handle('completion', [], (ctx, p) => completion(ctx, p)));
+
+  documents.listen(connection);
+  connection.listen();
+}
