@@ -2,8 +2,14 @@
 import type { Rule } from './types';
 import { unknownInstruction } from './unknownInstruction';
 
+// Each section is owned by one area; add the import above and one line in your section.
 export const rules: readonly Rule[] = [
+  // --- what a build rejects (syntax) ---
   unknownInstruction,
+  // --- BuildKit build checks ---
+  // --- hadolint DL3000-DL3030 ---
+  // --- hadolint DL3031-DL3067, DL4000-DL4006, DL1001 ---
+  // --- configuration-related (unknown rule names, bad .hadolint.yaml) ---
 ];
 
 const byName = new Map<string, Rule>();
