@@ -17,6 +17,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  // web-tree-sitter's ESM build locates its WASM through import.meta.url, which a CJS bundle lacks.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const entries = [

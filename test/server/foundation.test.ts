@@ -22,7 +22,7 @@ describe('foundation: server over JSON-RPC', () => {
     assert.ok(d, JSON.stringify(diags));
     assert.equal(d.severity, DiagnosticSeverity.Error);
     assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } });
-    assert.match(d.message, /FROM/);
+    assert.match(String(d.message), /FROM/);
     assert.equal(d.source, 'dockerfile-studio');
   });
 
@@ -42,7 +42,8 @@ describe('foundation: server over JSON-RPC', () => {
     const h = await client.hover(uri, { line: 1, character: 3 });
     assert.ok(h);
     assert.equal(h.contents.kind, 'markdown');
-    assert.match(h.contents.value, /CMD/);
+    assert.match(String(h.contents.value), /CMD/);
+    assert.match(String(h.contents.value), /docs.docker.com/);
     assert.deepEqual(h.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } });
   });
 

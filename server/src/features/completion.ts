@@ -1,6 +1,6 @@
 // textDocument/completion. Returns the whole relevant set, sorted; the client filters.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams } from 'vscode-languageserver-protocol';
-import { allInstructionDocs, renderSummary } from '../docs';
+import { allInstructions, renderShort } from '../docs';
 import type { FeatureContext } from './context';
 
 /** Snippet bodies for each keyword; the tab stops follow the instruction's most common form. */
@@ -30,7 +30,7 @@ const NOT_IN_ONBUILD = new Set(['FROM', 'ONBUILD', 'MAINTAINER']);
 export function keywordCompletions(ctx: FeatureContext, line: number, inOnbuild: boolean): CompletionItem[] {
   const hasFromBefore = ctx.model.instructions.some((i) => i.keyword === 'FROM' && i.startLine < line);
   const items: CompletionItem[] = [];
-  for (const doc of allInstructionDocs()) {
+  for (const doc of allInstructions) {
     const keyword = doc.keyword;
     if (inOnbuild && NOT_IN_ONBUILD.has(keyword)) continue;
     // Before the first FROM only ARG (and FROM itself) are valid; rank FROM first there.
@@ -41,7 +41,7 @@ export function keywordCompletions(ctx: FeatureContext, line: number, inOnbuild:
       label: keyword,
       kind: CompletionItemKind.Keyword,
       detail: doc.summary,
-      documentation: { kind: ctx.markup, value: renderSummary(doc, ctx.markup) },
+      documentation: { kind: ctx.markup, value: renderShort(doc, ctx.markup) },
       insertText: SNIPPETS[keyword] ?? keyword,
       insertTextFormat: InsertTextFormat.Snippet,
       sortText: `${rank}_${keyword}`,

@@ -1,7 +1,7 @@
 // How loud each rule is for one document: defaults, the profile, .hadolint.yaml, directives and
 // pragmas, and the editor settings (which win). Pure: the server reads files and hands text in.
 import type { Level, Rule, RuleOptions, Severity } from './types';
-import { ruleByName } from './index';
+import { rulesByName } from './index';
 import type { DockerfileModel } from '../model';
 import type { Settings } from '../protocol';
 
@@ -27,12 +27,12 @@ export function emptyConfig(): LintConfig {
 /** Applies `dockerfileStudio.rules` style overrides (id or alias -> level) onto a config. */
 export function applyLevelOverrides(config: LintConfig, overrides: Record<string, Level>, source: string): void {
   for (const [name, level] of Object.entries(overrides)) {
-    const rule = ruleByName(name);
-    if (!rule) {
+    const matched = rulesByName(name);
+    if (matched.length === 0) {
       config.unknownNames.push({ name, source });
       continue;
     }
-    config.levels.set(rule.id, level);
+    for (const rule of matched) config.levels.set(rule.id, level);
   }
 }
 

@@ -12,15 +12,20 @@ export const rules: readonly Rule[] = [
   // --- configuration-related (unknown rule names, bad .hadolint.yaml) ---
 ];
 
-const byName = new Map<string, Rule>();
+const byName = new Map<string, Rule[]>();
 for (const r of rules) {
-  byName.set(r.id.toLowerCase(), r);
-  for (const a of r.aliases) byName.set(a.toLowerCase(), r);
+  for (const name of [r.id, ...r.aliases]) {
+    const key = name.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), r]);
+  }
 }
 
-/** Finds a rule by its id or any alias, case-insensitively. */
-export function ruleByName(name: string): Rule | undefined {
-  return byName.get(name.toLowerCase());
+/**
+ * The rules a name stands for, by id or alias, case-insensitively. One BuildKit name can stand for
+ * several hadolint rules (MultipleInstructionsDisallowed covers DL4003, DL4004 and DL3012).
+ */
+export function rulesByName(name: string): Rule[] {
+  return byName.get(name.toLowerCase()) ?? [];
 }
 
 export function allRuleNames(): string[] {

@@ -1,0 +1,5 @@
+import type { CommandContext } from './index';
+
+export function showOutput(ctx: CommandContext): void {
+  ctx.outputChannel.show(true);
+}
