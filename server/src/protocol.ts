@@ -30,7 +30,7 @@ export const defaultSettings: Settings = {
 export const BuildInfoRequest = { method: 'dockerfileStudio/buildInfo' } as const;
 
 export interface BuildInfoParams {
-  uri: string;
+  textDocument: { uri: string };
   /** Stage name to build; the last stage when absent or unknown. */
   target?: string;
   /** Values the user gave for build arguments; they win over ARG defaults. */

@@ -12,12 +12,13 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildInfo } from './features/buildInfo';
 import { completion } from './features/completion';
 import { diagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
 import { initShellParser, ModelCache } from './model';
 import type { FeatureContext } from './features/context';
-import { defaultSettings, SERVER_NAME, SETTINGS_SECTION, type Settings } from './protocol';
+import { BuildInfoRequest, defaultSettings, SERVER_NAME, SETTINGS_SECTION, type BuildInfoParams, type Settings } from './protocol';
 import { RuleFailures } from './rules/engine';
 import { buildLintConfig, type LintConfig } from './rules/config';
 
@@ -169,6 +170,7 @@ export function startServer(connection: Connection): void {
   }));
   connection.onHover(handle('hover', null, (ctx, p) => hover(ctx, p)));
   connection.onCompletion(handle('completion', [], (ctx, p) => completion(ctx, p)));
+  connection.onRequest(BuildInfoRequest.method, handle('buildInfo', null, (ctx, p: BuildInfoParams) => buildInfo(ctx.model, p)));
 
   documents.listen(connection);
   connection.listen();
