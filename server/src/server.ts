@@ -1,6 +1,7 @@
 // The language server's wiring: the capability table and one flat list of handler bindings. Every
 // feature is a pure function of the cached model; this file does the I/O around them.
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -8,18 +9,20 @@ import {
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
+  type Diagnostic,
   type MarkupKind,
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildInfo } from './features/buildInfo';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
 import { diagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
-import { initShellParser, ModelCache } from './model';
+import { initShellParser, ModelCache, type DockerfileModel } from './model';
 import type { FeatureContext } from './features/context';
 import { BuildInfoRequest, defaultSettings, SERVER_NAME, SETTINGS_SECTION, type BuildInfoParams, type Settings } from './protocol';
-import { RuleFailures } from './rules/engine';
+import { lint, RuleFailures } from './rules/engine';
 import { buildLintConfig, type LintConfig } from './rules/config';
 
 declare const SERVER_VERSION: string | undefined;
@@ -36,6 +39,7 @@ function capabilities(client: ClientCapabilities): ServerCapabilities {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
     completionProvider: { triggerCharacters: ['-', '=', '$', '{', ' ', ','], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     ...(pull ? { diagnosticProvider: { identifier: 'dockerfile-studio', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
   };
 }
@@ -51,6 +55,10 @@ export function startServer(connection: Connection): void {
   let globalSettings: Settings = defaultSettings;
   const documentSettings = new Map<string, Promise<Settings>>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
+  // Findings per model version; features that need them (diagnostics, code actions, hover) share one run.
+  const lintCache = new WeakMap<DockerfileModel, { settings: Settings; generation: number; diagnostics: Diagnostic[] }>();
+  // Bumped when configuration outside the settings changes (e.g. a .hadolint.yaml was edited).
+  let configGeneration = 0;
 
   const log = (message: string): void => connection.console.log(message);
 
@@ -78,11 +86,19 @@ export function startServer(connection: Connection): void {
     const model = models.get(doc);
     const settings = await settingsFor(uri);
     let config: LintConfig | undefined;
+    const lintConfig = (): LintConfig => (config ??= buildLintConfig(model, settings));
     return {
       model,
       settings,
       markup,
-      lintConfig: () => (config ??= buildLintConfig(model, settings)),
+      lintConfig,
+      lint: () => {
+        const hit = lintCache.get(model);
+        if (hit && hit.settings === settings && hit.generation === configGeneration) return hit.diagnostics;
+        const diagnostics = lint(model, lintConfig(), failures, log);
+        lintCache.set(model, { settings, generation: configGeneration, diagnostics });
+        return diagnostics;
+      },
       failures,
       log,
     };
@@ -150,6 +166,7 @@ export function startServer(connection: Connection): void {
     const section = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
     if (section) globalSettings = mergeSettings(section);
     documentSettings.clear();
+    configGeneration++;
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
     else for (const doc of documents.all()) schedulePush(doc);
   });
@@ -170,6 +187,7 @@ export function startServer(connection: Connection): void {
   }));
   connection.onHover(handle('hover', null, (ctx, p) => hover(ctx, p)));
   connection.onCompletion(handle('completion', [], (ctx, p) => completion(ctx, p)));
+  connection.onCodeAction(handle('codeAction', [], (ctx, p) => codeActions(ctx, p)));
   connection.onRequest(BuildInfoRequest.method, handle('buildInfo', null, (ctx, p: BuildInfoParams) => buildInfo(ctx.model, p)));
 
   documents.listen(connection);

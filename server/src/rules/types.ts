@@ -66,4 +66,6 @@ export interface Rule {
   fix?(model: DockerfileModel, problem: Problem): TextEdit[] | null;
   /** Whether the fix is safe to apply without review (fix-all on save uses only these). */
   safeFix?: boolean;
+  /** Code action title for the fix, e.g. "Add -y to apt-get install"; defaults to one built from the id. */
+  fixTitle?: string | ((problem: Problem) => string);
 }

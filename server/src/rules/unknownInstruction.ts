@@ -43,4 +43,5 @@ export const unknownInstruction: Rule = {
     return [{ range: problem.range, newText: replacement }];
   },
   safeFix: false,
+  fixTitle: (problem) => `Change to ${(problem.data as { replacement: string }).replacement}`,
 };
