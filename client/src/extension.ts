@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SERVER_NAME } from '../../server/src/protocol';
 import { commandTable, type CommandContext } from './commands';
+import { registerDocker } from './dockerFlows/setup';
 import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   for (const [id, handler] of Object.entries(commandTable)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args)));
   }
+  context.subscriptions.push(registerDocker(ctx));
   context.subscriptions.push({ dispose: () => void client?.stop() });
   await client.start();
   return { languageClient: () => client };

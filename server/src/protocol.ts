@@ -9,6 +9,16 @@ export const SETTINGS_SECTION = 'dockerfileStudio';
 export const Commands = {
   restartServer: 'dockerfileStudio.restartServer',
   showOutput: 'dockerfileStudio.showOutput',
+  buildImage: 'dockerfileStudio.buildImage',
+  buildImageWithOptions: 'dockerfileStudio.buildImageWithOptions',
+  runContainer: 'dockerfileStudio.runContainer',
+  runContainerInteractively: 'dockerfileStudio.runContainerInteractively',
+  buildAndRun: 'dockerfileStudio.buildAndRun',
+  tagImage: 'dockerfileStudio.tagImage',
+  pushImage: 'dockerfileStudio.pushImage',
+  pullBaseImages: 'dockerfileStudio.pullBaseImages',
+  showContainers: 'dockerfileStudio.showContainers',
+  showImages: 'dockerfileStudio.showImages',
 } as const;
 
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
