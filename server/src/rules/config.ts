@@ -40,6 +40,7 @@ export function levelFor(rule: Rule, config: LintConfig): Level {
   const set = config.levels.get(rule.id);
   if (set) return set;
   if (rule.experimental && !config.experimental.has(rule.id)) return 'off';
+  if (rule.defaultOff) return 'off';
   return rule.severity;
 }
 

@@ -15,6 +15,8 @@ export interface RuleDocs {
   bad: string;
   /** The same Dockerfile, written well: must not trigger the rule. */
   good: string;
+  /** Configuration under which `bad` triggers (rules that read a label schema, trusted registries, ...). */
+  options?: Partial<RuleOptions>;
 }
 
 export interface Problem {
@@ -59,6 +61,11 @@ export interface Rule {
   experimental?: boolean;
   /** Only reported when a configuration enables it (hadolint's label-schema rules). */
   needsConfig?: boolean;
+  /**
+   * hadolint's `ignore` default (DL1001, DL3057): the rule exists and can be named, but stays off until
+   * settings, `.hadolint.yaml` or a profile give it a level; `severity` is the level it then suggests.
+   */
+  defaultOff?: boolean;
   /** Shell-specific rules turn off under a non-POSIX SHELL. */
   shellSpecific?: boolean;
   check(model: DockerfileModel, ctx: RuleContext): Problem[];
