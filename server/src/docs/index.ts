@@ -22,6 +22,7 @@ export { PLATFORM_VALUES, MOUNT_TYPE_KEY } from './flags';
 export {
   render,
   renderShort,
+  inlineCode,
   markdownToPlainText,
   signatureForms,
   flagSignatures,
