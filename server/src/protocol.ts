@@ -27,10 +27,13 @@ export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 export interface Settings {
   /** Rule id or alias -> level; wins over every other source of configuration. */
   rules: Record<string, RuleLevel>;
+  /** How loud the defaults are: `recommended`, `learning` (pinning rules become hints) or `strict`. */
+  profile: 'recommended' | 'learning' | 'strict';
 }
 
 export const defaultSettings: Settings = {
   rules: {},
+  profile: 'recommended',
 };
 
 /**

@@ -24,6 +24,7 @@ import type { FeatureContext } from './features/context';
 import { BuildInfoRequest, defaultSettings, SERVER_NAME, SETTINGS_SECTION, type BuildInfoParams, type Settings } from './protocol';
 import { lint, RuleFailures } from './rules/engine';
 import { buildLintConfig, type LintConfig } from './rules/config';
+import { ConfigFiles, workspaceFolderPaths } from './configFiles';
 
 declare const SERVER_VERSION: string | undefined;
 
@@ -59,6 +60,8 @@ export function startServer(connection: Connection): void {
   const lintCache = new WeakMap<DockerfileModel, { settings: Settings; generation: number; diagnostics: Diagnostic[] }>();
   // Bumped when configuration outside the settings changes (e.g. a .hadolint.yaml was edited).
   let configGeneration = 0;
+  const configFiles = new ConfigFiles();
+  let workspaceFolders: string[] = [];
 
   const log = (message: string): void => connection.console.log(message);
 
@@ -86,7 +89,7 @@ export function startServer(connection: Connection): void {
     const model = models.get(doc);
     const settings = await settingsFor(uri);
     let config: LintConfig | undefined;
-    const lintConfig = (): LintConfig => (config ??= buildLintConfig(model, settings));
+    const lintConfig = (): LintConfig => (config ??= buildLintConfig(model, settings, configFiles.sourcesFor(uri, workspaceFolders)));
     return {
       model,
       settings,
@@ -150,6 +153,7 @@ export function startServer(connection: Connection): void {
     markup = formats && formats.length > 0 && formats[0] === 'plaintext' ? 'plaintext' : 'markdown';
     const init = (params.initializationOptions ?? {}) as { settings?: unknown };
     if (init.settings) globalSettings = mergeSettings(init.settings);
+    workspaceFolders = workspaceFolderPaths(params.workspaceFolders, params.rootUri);
     return {
       capabilities: capabilities(client),
       serverInfo: { name: SERVER_NAME, version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev' },
@@ -166,10 +170,21 @@ export function startServer(connection: Connection): void {
     const section = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
     if (section) globalSettings = mergeSettings(section);
     documentSettings.clear();
-    configGeneration++;
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-    else for (const doc of documents.all()) schedulePush(doc);
+    relintAll();
   });
+
+  // The client watches .hadolint.yaml and .dockerignore files (see languageClient.ts).
+  connection.onDidChangeWatchedFiles(() => {
+    configFiles.clear();
+    relintAll();
+  });
+
+  function relintAll(): void {
+    configGeneration++;
+    // A client without refresh support answers with an error; it pulls again on its own.
+    if (pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    else for (const doc of documents.all()) schedulePush(doc);
+  }
 
   documents.onDidOpen((e) => schedulePush(e.document));
   documents.onDidChangeContent((e) => schedulePush(e.document));

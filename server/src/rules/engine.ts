@@ -2,7 +2,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { DockerfileModel } from '../model';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
-import { levelFor, type LintConfig } from './config';
+import { resolveForModel, type LintConfig } from './config';
+import { pragmasOf } from './util/pragmas';
 import { rules } from './index';
 import type { Rule, RuleContext, Severity } from './types';
 
@@ -50,16 +51,26 @@ const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh',
 export function isPosixShellFactory(model: DockerfileModel): RuleContext['isPosixShell'] {
   const shellAt = new Map<number, string>();
   const finalShell: string[] = [];
+  // `# hadolint shell=` before the first FROM sets every stage's default; inside a stage it holds
+  // until the stage ends or a SHELL instruction replaces it (hadolint's reading).
+  const pragmas = pragmasOf(model).shells;
+  const firstFrom = model.stages[0]?.from.startLine ?? Number.MAX_SAFE_INTEGER;
+  let p = 0;
+  let defaultShell = '/bin/sh';
+  while (p < pragmas.length && pragmas[p].line < firstFrom) defaultShell = pragmas[p++].shell;
   for (const stage of model.stages) {
-    let shell = stage.baseStage !== null ? (finalShell[stage.baseStage] ?? '/bin/sh') : '/bin/sh';
+    let shell = stage.baseStage !== null ? (finalShell[stage.baseStage] ?? defaultShell) : defaultShell;
     for (const i of stage.instructions) {
+      for (; p < pragmas.length && pragmas[p].line < i.startLine; p++) {
+        if (pragmas[p].line > stage.from.startLine) shell = pragmas[p].shell;
+      }
       shellAt.set(i.index, shell);
       if (i.keyword === 'SHELL' && i.json && i.json.strings.length > 0) shell = i.json.strings[0].value;
     }
     finalShell[stage.index] = shell;
   }
   return (inst) => {
-    const shell = shellAt.get(inst.index) ?? '/bin/sh';
+    const shell = shellAt.get(inst.index) ?? defaultShell;
     return POSIX_SHELLS.has(shell.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.exe$/, ''));
   };
 }
@@ -69,11 +80,13 @@ export function lint(
   config: LintConfig,
   failures?: RuleFailures,
   log?: (message: string) => void,
+  ruleList: readonly Rule[] = rules,
 ): Diagnostic[] {
   const ctx: RuleContext = { options: config.options, isPosixShell: isPosixShellFactory(model) };
+  const resolved = resolveForModel(model, config);
   const diagnostics: Diagnostic[] = [];
-  for (const rule of rules) {
-    const level = levelFor(rule, config);
+  for (const rule of ruleList) {
+    const level = resolved.level(rule);
     if (level === 'off') continue;
     if (failures?.isDisabled(model.uri, rule.id)) continue;
     let problems;
@@ -85,7 +98,9 @@ export function lint(
       }
       continue;
     }
-    for (const p of problems) diagnostics.push(toDiagnostic(rule, p, p.severity ?? level));
+    for (const p of problems) {
+      if (!resolved.suppressed(rule, p.range)) diagnostics.push(toDiagnostic(rule, p, p.severity ?? level));
+    }
   }
   return diagnostics;
 }

@@ -1,6 +1,7 @@
 // The explicit list of rules. Adding a rule means adding its file and one line here.
 import type { Rule } from './types';
 import { unknownInstruction } from './unknownInstruction';
+import { invalidLintConfig } from './invalidLintConfig';
 
 // Each section is owned by one area; add the import above and one line in your section.
 export const rules: readonly Rule[] = [
@@ -10,6 +11,7 @@ export const rules: readonly Rule[] = [
   // --- hadolint DL3000-DL3030 ---
   // --- hadolint DL3031-DL3067, DL4000-DL4006, DL1001 ---
   // --- configuration-related (unknown rule names, bad .hadolint.yaml) ---
+  invalidLintConfig,
 ];
 
 const byName = new Map<string, Rule[]>();

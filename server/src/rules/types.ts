@@ -40,6 +40,8 @@ export interface RuleOptions {
   contextFolder?: string;
   /** `.dockerignore` patterns of the build context, already read by the server. */
   dockerignore?: string[];
+  /** Problems with the configuration itself (unknown rule names, a bad .hadolint.yaml), for InvalidLintConfig. */
+  configIssues?: { message: string }[];
 }
 
 export interface RuleContext {
