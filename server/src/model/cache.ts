@@ -8,7 +8,7 @@ export class ModelCache {
   get(doc: TextDocument): DockerfileModel {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const model = new DockerfileModel(doc.uri, doc.version, doc.getText());
+    const model = new DockerfileModel(doc.uri, doc.version, doc.getText(), cached);
     this.entries.set(doc.uri, model);
     return model;
   }

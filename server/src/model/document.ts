@@ -74,76 +74,113 @@ function heredocIsShell(body: string): boolean {
   return SHELLS.test(interp) || SHELLS.test(interp.replace(/^.*\//, ''));
 }
 
+/**
+ * An instruction placed at a line. Fields are shifted from the memoised chunk parse on first use,
+ * and the object itself is reused by the next version of the document when its text and position
+ * are unchanged, so typing inside one instruction allocates almost nothing for the others. It keeps
+ * its own lines (not the model), so an old model can be collected while its instructions live on.
+ */
 class InstructionImpl implements Instruction {
   index = -1;
   stageIndex = -1;
-  keyword: string;
-  keywordRaw: string;
-  keywordRange: Range;
-  range: Range;
-  startLine: number;
-  logicalEndLine: number;
-  endLine: number;
-  text: string;
-  argsText: string;
-  argsRange: Range | null;
-  flags: Instruction['flags'];
-  args: Word[];
-  json: Instruction['json'];
-  heredocs: Heredoc[];
-  variables: Instruction['variables'];
-  properties: Instruction['properties'];
-  trigger: Instruction | null;
-  emptyContinuationLines: number[];
+  readonly keyword: string;
+  readonly keywordRaw: string;
+  readonly startLine: number;
+  readonly logicalEndLine: number;
+  readonly endLine: number;
+  readonly text: string;
+  readonly argsText: string;
+  readonly heredocs: Heredoc[];
+  readonly emptyContinuationLines: number[];
+  readonly trigger: Instruction | null;
+  private readonly d: number;
+  private readonly lastLineLength: number;
+  private cache: Partial<Pick<Instruction, 'keywordRange' | 'range' | 'argsRange' | 'flags' | 'args' | 'json' | 'variables' | 'properties'>> = {};
   private shellCache: ShellScript | null | undefined;
 
   constructor(
-    p: ParsedInstruction,
+    private readonly p: ParsedInstruction,
     chunk: RawChunk,
-    private readonly model: DockerfileModel,
+    /** Lines startLine..logicalEndLine of the document. */
+    private readonly ownLines: string[],
+    private readonly escape: string,
     heredocs: Heredoc[],
+    lastLineLength: number,
   ) {
-    const d = chunk.startLine;
+    this.d = chunk.startLine;
     this.keyword = p.keyword;
     this.keywordRaw = p.keywordRaw;
-    this.keywordRange = shiftRange(p.keywordRange, d);
     this.startLine = chunk.startLine;
     this.logicalEndLine = chunk.logicalEndLine;
     this.endLine = chunk.endLine;
-    const lastLen = model.lines[chunk.endLine]?.length ?? 0;
-    this.range = range(this.keywordRange.start.line, this.keywordRange.start.character, chunk.endLine, lastLen);
     this.text = chunk.text;
     this.argsText = p.argsText;
-    this.argsRange = shiftRangeN(p.argsRange, d);
-    this.flags = p.flags.map((f) => ({
+    this.heredocs = heredocs;
+    this.emptyContinuationLines = chunk.emptyContinuationLines;
+    this.lastLineLength = lastLineLength;
+    this.trigger = p.trigger ? new InstructionImpl(p.trigger, chunk, ownLines, escape, heredocs, lastLineLength) : null;
+  }
+
+  get keywordRange(): Range {
+    return (this.cache.keywordRange ??= shiftRange(this.p.keywordRange, this.d));
+  }
+
+  get range(): Range {
+    return (this.cache.range ??= range(this.keywordRange.start.line, this.keywordRange.start.character, this.endLine, this.lastLineLength));
+  }
+
+  get argsRange(): Range | null {
+    if (this.cache.argsRange === undefined) this.cache.argsRange = shiftRangeN(this.p.argsRange, this.d);
+    return this.cache.argsRange;
+  }
+
+  get flags(): Instruction['flags'] {
+    const d = this.d;
+    return (this.cache.flags ??= this.p.flags.map((f) => ({
       ...f,
       range: shiftRange(f.range, d),
       nameRange: shiftRange(f.nameRange, d),
       valueRange: shiftRangeN(f.valueRange, d),
       options: f.options.map((o) => ({ ...o, range: shiftRange(o.range, d), nameRange: shiftRange(o.nameRange, d), valueRange: shiftRangeN(o.valueRange, d) })),
-    }));
-    this.args = p.args.map((a) => ({ value: a.value, range: shiftRange(a.range, d) }));
-    this.json = p.json && {
-      strings: p.json.strings.map((s) => ({ value: s.value, range: shiftRange(s.range, d) })),
-      openRange: shiftRange(p.json.openRange, d),
-      closeRange: shiftRange(p.json.closeRange, d),
-    };
-    this.variables = p.variables.map((v) => ({
+    })));
+  }
+
+  get args(): Word[] {
+    return (this.cache.args ??= this.p.args.map((a) => ({ value: a.value, range: shiftRange(a.range, this.d) })));
+  }
+
+  get json(): Instruction['json'] {
+    if (this.cache.json === undefined) {
+      const j = this.p.json;
+      const d = this.d;
+      this.cache.json = j && {
+        strings: j.strings.map((s) => ({ value: s.value, range: shiftRange(s.range, d) })),
+        openRange: shiftRange(j.openRange, d),
+        closeRange: shiftRange(j.closeRange, d),
+      };
+    }
+    return this.cache.json;
+  }
+
+  get variables(): Instruction['variables'] {
+    const d = this.d;
+    return (this.cache.variables ??= this.p.variables.map((v) => ({
       ...v,
       range: shiftRange(v.range, d),
       nameRange: shiftRange(v.nameRange, d),
       modifierRange: shiftRangeN(v.modifierRange, d),
       substitutionRange: shiftRangeN(v.substitutionRange, d),
-    }));
-    this.properties = p.properties.map((pr) => ({
+    })));
+  }
+
+  get properties(): Instruction['properties'] {
+    const d = this.d;
+    return (this.cache.properties ??= this.p.properties.map((pr) => ({
       ...pr,
       nameRange: shiftRange(pr.nameRange, d),
       valueRange: shiftRangeN(pr.valueRange, d),
       range: shiftRange(pr.range, d),
-    }));
-    this.heredocs = heredocs;
-    this.emptyContinuationLines = chunk.emptyContinuationLines;
-    this.trigger = p.trigger ? new InstructionImpl(p.trigger, chunk, model, heredocs) : null;
+    })));
   }
 
   get shell(): ShellScript | null {
@@ -153,12 +190,10 @@ class InstructionImpl implements Instruction {
 
   private buildShell(): ShellScript | null {
     if (this.keyword === 'ONBUILD') return this.trigger?.shell ?? null;
-    if (this.keyword !== 'RUN' || this.json || this.args.length === 0) return null;
+    if (this.keyword !== 'RUN' || this.json || this.p.args.length === 0) return null;
     const source = this.commandSource();
-    const scripts: ShellScript[] = [];
-    const commandText = source.text;
-    scripts.push(shellScriptCached(source));
-    const shellBodies = this.heredocs.length > 0 && isShellRunner(commandText.replace(/\n/g, ' '));
+    const scripts: ShellScript[] = [shellScriptCached(source)];
+    const shellBodies = this.heredocs.length > 0 && isShellRunner(source.text.replace(/\n/g, ' '));
     if (shellBodies) {
       for (const h of this.heredocs) {
         if (!heredocIsShell(h.body) || !h.bodyRange) continue;
@@ -176,8 +211,7 @@ class InstructionImpl implements Instruction {
 
   /** The RUN command text as the shell sees it, padded so columns match the document. */
   private commandSource(): ShellSource {
-    const lines = this.model.lines;
-    const escape = this.model.escape;
+    const escape = this.escape;
     const first = this.args[0].range.start;
     const out: string[] = [];
     const lineMap: number[] = [];
@@ -187,7 +221,7 @@ class InstructionImpl implements Instruction {
       markersByLine.set(l, [...(markersByLine.get(l) ?? []), h]);
     }
     for (let l = first.line; l <= this.logicalEndLine; l++) {
-      let text = lines[l] ?? '';
+      let text = this.ownLines[l - this.startLine] ?? '';
       if (l > first.line) {
         const t = text.trimStart();
         if (t === '' || t.startsWith('#')) continue;
@@ -240,10 +274,14 @@ export class DockerfileModel {
   private readonly lineIndex: Int32Array;
   private readonly declsByName = new Map<string, VariableDecl[]>();
 
+  /** Instructions by position and full text, for the next version to reuse. */
+  private readonly reusable = new Map<string, InstructionImpl>();
+
   constructor(
     readonly uri: string,
     readonly version: number,
     readonly text: string,
+    previous?: DockerfileModel,
   ) {
     buildCount++;
     const s = split(text);
@@ -258,10 +296,20 @@ export class DockerfileModel {
       valueRange: range(d.line, d.valueStart, d.line, d.valueEnd),
     }));
     this.comments = s.comments.map((c) => ({ text: c.text, line: c.line, range: range(c.line, c.start, c.line, c.end), embedded: c.embedded }));
+    const old = previous && previous.escape === s.escape ? previous.reusable : undefined;
     this.instructions = s.chunks.map((chunk, index) => {
-      const parsed = parseChunk(chunk.text, s.escape);
-      const inst = new InstructionImpl(parsed, chunk, this, chunk.heredocs.map((h) => toHeredoc(h, s.lines)));
+      const own = s.lines.slice(chunk.startLine, chunk.endLine + 1);
+      const key = `${chunk.startLine}:${chunk.logicalEndLine}:${own.join('\n')}`;
+      let inst = old?.get(key);
+      if (!inst) {
+        const parsed = parseChunk(chunk.text, s.escape);
+        const lastLen = s.lines[chunk.endLine]?.length ?? 0;
+        inst = new InstructionImpl(parsed, chunk, own, s.escape, chunk.heredocs.map((h) => toHeredoc(h, s.lines)), lastLen);
+      }
+      this.reusable.set(key, inst);
       inst.index = index;
+      inst.stageIndex = -1;
+      if (inst.trigger) (inst.trigger as InstructionImpl).stageIndex = -1;
       return inst;
     });
     this.lineIndex = new Int32Array(this.lines.length).fill(-1);
