@@ -1,15 +1,125 @@
 // The explicit list of rules. Adding a rule means adding its file and one line here.
 import type { Rule } from './types';
 import { unknownInstruction } from './unknownInstruction';
+import { unknownFlag } from './unknownFlag';
+import { invalidFlagValue } from './invalidFlagValue';
+import { invalidRunMount } from './invalidRunMount';
+import { invalidArgumentCount } from './invalidArgumentCount';
+import { invalidHealthcheck } from './invalidHealthcheck';
+import { invalidExposePort } from './invalidExposePort';
+import { invalidStopSignal } from './invalidStopSignal';
+import { invalidImageReference } from './invalidImageReference';
+import { invalidStageName } from './invalidStageName';
+import { invalidJsonForm } from './invalidJsonForm';
+import { unterminatedQuote } from './unterminatedQuote';
+import { invalidVariableSubstitution } from './invalidVariableSubstitution';
+import { invalidParserDirective } from './invalidParserDirective';
+import { ignoredParserDirective } from './ignoredParserDirective';
+import { missingFrom } from './missingFrom';
+import { stageNameCasing } from './stageNameCasing';
+import { fromAsCasing } from './fromAsCasing';
+import { noEmptyContinuation } from './noEmptyContinuation';
+import { consistentInstructionCasing } from './consistentInstructionCasing';
+import { reservedStageName } from './reservedStageName';
+import { undefinedArgInFrom } from './undefinedArgInFrom';
+import { undefinedVar } from './undefinedVar';
+import { legacyKeyValueFormat } from './legacyKeyValueFormat';
+import { redundantTargetPlatform } from './redundantTargetPlatform';
+import { invalidDefaultArgInFrom } from './invalidDefaultArgInFrom';
+import { fromPlatformFlagConstDisallowed } from './fromPlatformFlagConstDisallowed';
+import { copyIgnoredFile } from './copyIgnoredFile';
+import { exposeProtoCasing } from './exposeProtoCasing';
+import { exposeInvalidFormat } from './exposeInvalidFormat';
+import { invalidDefinitionDescription } from './invalidDefinitionDescription';
 import { invalidLintConfig } from './invalidLintConfig';
+import { onbuildForbiddenTrigger } from './onbuildForbiddenTrigger';
+import { envSelfReference } from './envSelfReference';
+import { copyRelativeDestination } from './copyRelativeDestination';
+import { labelKeyInvalid } from './labelKeyInvalid';
+import { labelMissing } from './labelMissing';
+import { labelSuperfluous } from './labelSuperfluous';
+import { labelEmpty } from './labelEmpty';
+import { labelUrl } from './labelUrl';
+import { labelRfc3339 } from './labelRfc3339';
+import { labelSpdx } from './labelSpdx';
+import { labelGitHash } from './labelGitHash';
+import { labelSemver } from './labelSemver';
+import { healthcheckMissing } from './healthcheckMissing';
+import { labelEmail } from './labelEmail';
+import { consecutiveRun } from './consecutiveRun';
+import { instructionOrder } from './instructionOrder';
+import { secretsInArgOrEnv } from './secretsInArgOrEnv';
+import { numericUser } from './numericUser';
+import { copyRootFilesystem } from './copyRootFilesystem';
+import { maintainerDeprecated } from './maintainerDeprecated';
+import { multipleCmd } from './multipleCmd';
+import { multipleEntrypoint } from './multipleEntrypoint';
+import { lnBinSh } from './lnBinSh';
+import { pipefail } from './pipefail';
+import { ignorePragma } from './ignorePragma';
 
 // Each section is owned by one area; add the import above and one line in your section.
 export const rules: readonly Rule[] = [
   // --- what a build rejects (syntax) ---
   unknownInstruction,
+  unknownFlag,
+  invalidFlagValue,
+  invalidRunMount,
+  invalidArgumentCount,
+  invalidHealthcheck,
+  invalidExposePort,
+  invalidStopSignal,
+  invalidImageReference,
+  invalidStageName,
+  invalidJsonForm,
+  unterminatedQuote,
+  invalidVariableSubstitution,
+  invalidParserDirective,
+  ignoredParserDirective,
+  missingFrom,
   // --- BuildKit build checks ---
+  stageNameCasing,
+  fromAsCasing,
+  noEmptyContinuation,
+  consistentInstructionCasing,
+  reservedStageName,
+  undefinedArgInFrom,
+  undefinedVar,
+  legacyKeyValueFormat,
+  redundantTargetPlatform,
+  invalidDefaultArgInFrom,
+  fromPlatformFlagConstDisallowed,
+  copyIgnoredFile,
+  exposeProtoCasing,
+  exposeInvalidFormat,
+  invalidDefinitionDescription,
   // --- hadolint DL3000-DL3030 ---
   // --- hadolint DL3031-DL3067, DL4000-DL4006, DL1001 ---
+  onbuildForbiddenTrigger,
+  envSelfReference,
+  copyRelativeDestination,
+  labelKeyInvalid,
+  labelMissing,
+  labelSuperfluous,
+  labelEmpty,
+  labelUrl,
+  labelRfc3339,
+  labelSpdx,
+  labelGitHash,
+  labelSemver,
+  healthcheckMissing,
+  labelEmail,
+  consecutiveRun,
+  instructionOrder,
+  secretsInArgOrEnv,
+  numericUser,
+  copyRootFilesystem,
+  maintainerDeprecated,
+  multipleCmd,
+  multipleEntrypoint,
+  lnBinSh,
+  pipefail,
+  ignorePragma,
   // --- configuration-related (unknown rule names, bad .hadolint.yaml) ---
   invalidLintConfig,
 ];
