@@ -39,7 +39,8 @@ export const maintainerDeprecated: Rule = {
     const inst = index === undefined ? undefined : model.instructions[index];
     // Before the first FROM a LABEL is not allowed either; there the instruction has to move, not change.
     if (!inst || inst.keyword !== 'MAINTAINER' || inst.args.length === 0 || inst.stageIndex < 0) return null;
-    const author = inst.argsText.trim();
+    // Continuation lines join with their indentation; one space reads better in a label.
+    const author = inst.argsText.trim().replace(/\s+/g, ' ');
     const end = inst.args[inst.args.length - 1].range.end;
     return [{ range: { start: inst.keywordRange.start, end }, newText: authorsLabel(author, model.escape) }];
   },

@@ -11,7 +11,7 @@ export type ImageFamily = 'debian' | 'rhel' | 'suse' | 'alpine' | 'busybox' | 'w
 const DEBIAN_BASED = new Set([
   'debian', 'ubuntu', 'buildpack-deps', 'python', 'node', 'golang', 'ruby', 'php', 'perl', 'openjdk', 'eclipse-temurin',
   'rust', 'gcc', 'maven', 'gradle', 'r-base', 'julia', 'elixir', 'erlang', 'haskell', 'clojure', 'swift', 'mono', 'nginx',
-  'httpd', 'postgres', 'mysql', 'mariadb', 'redis', 'mongo', 'rabbitmq', 'cuda', 'base', 'jenkins', 'tomcat', 'wordpress',
+  'httpd', 'postgres', 'mysql', 'mariadb', 'redis', 'mongo', 'rabbitmq', 'cuda', 'jenkins', 'tomcat', 'wordpress',
   'drupal', 'ghost', 'pypy', 'kong', 'neurodebian', 'bitnami-shell', 'minideb', 'kali-rolling', 'jupyter',
   'tensorflow', 'pytorch', 'miniconda3', 'anaconda3', 'sonarqube', 'odoo', 'nextcloud', 'elasticsearch',
 ]);
