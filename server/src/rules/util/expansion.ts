@@ -200,7 +200,11 @@ class WordScanner {
       }
     } else if (ch !== '-' && ch !== '+' && ch !== '?') {
       const close = this.closeOf(modStart);
-      this.error(modStart, modStart + 1, unsupported(ch, name));
+      this.error(
+        modStart,
+        modStart + 1,
+        name === '#' ? '`${#NAME}` (the length of a variable) is shell syntax the builder does not support; compute it in a RUN command instead.' : unsupported(ch, name),
+      );
       this.i = close;
       return;
     }
