@@ -2,6 +2,7 @@
 // feature is a pure function of the cached model; this file does the I/O around them.
 import {
   CodeActionKind,
+  ResponseError,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -17,8 +18,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildInfo } from './features/buildInfo';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
+import { codeLenses } from './features/codeLens';
 import { diagnostics } from './features/diagnostics';
+import { inlayHints } from './features/inlayHints';
+import { documentLinks } from './features/links';
+import { documentSymbols, foldingRanges, selectionRanges } from './features/structure';
+import { definition, documentHighlight, prepareRename, references, rename } from './features/navigation';
 import { hover } from './features/hover';
+import { signatureHelp } from './features/signatureHelp';
+import { contextLister } from './buildContext';
 import { initShellParser, ModelCache, type DockerfileModel } from './model';
 import type { FeatureContext } from './features/context';
 import { BuildInfoRequest, defaultSettings, SERVER_NAME, SETTINGS_SECTION, type BuildInfoParams, type Settings } from './protocol';
@@ -39,7 +47,18 @@ function capabilities(client: ClientCapabilities): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
-    completionProvider: { triggerCharacters: ['-', '=', '$', '{', ' ', ','], resolveProvider: false },
+    completionProvider: { triggerCharacters: ['-', '=', '$', '{', ' ', ',', ':', '/'], resolveProvider: false },
+    signatureHelpProvider: { triggerCharacters: [' ', '=', ','], retriggerCharacters: [':', '/'] },
+    documentSymbolProvider: { label: 'Dockerfile' },
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
+    documentLinkProvider: { resolveProvider: false },
+    inlayHintProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    renameProvider: { prepareProvider: true },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     ...(pull ? { diagnosticProvider: { identifier: 'dockerfile-studio', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
   };
@@ -104,6 +123,7 @@ export function startServer(connection: Connection): void {
       },
       failures,
       log,
+      listContext: contextLister(uri),
     };
   }
 
@@ -118,6 +138,8 @@ export function startServer(connection: Connection): void {
         if (!ctx || token?.isCancellationRequested) return empty;
         return feature(ctx, params) ?? empty;
       } catch (e) {
+        // Deliberate answers (e.g. "not a valid name" for rename) go to the client as they are.
+        if (e instanceof ResponseError) throw e;
         log(`${name} failed for ${params.textDocument.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         return empty;
       }
@@ -202,6 +224,18 @@ export function startServer(connection: Connection): void {
   }));
   connection.onHover(handle('hover', null, (ctx, p) => hover(ctx, p)));
   connection.onCompletion(handle('completion', [], (ctx, p) => completion(ctx, p)));
+  connection.onSignatureHelp(handle('signatureHelp', null, (ctx, p) => signatureHelp(ctx, p)));
+  connection.onDocumentSymbol(handle('documentSymbol', [], (ctx, p) => documentSymbols(ctx, p)));
+  connection.onFoldingRanges(handle('foldingRange', [], (ctx, p) => foldingRanges(ctx, p)));
+  connection.onSelectionRanges(handle('selectionRange', [], (ctx, p) => selectionRanges(ctx, p)));
+  connection.onDocumentLinks(handle('documentLink', [], (ctx, p) => documentLinks(ctx, p)));
+  connection.languages.inlayHint.on(handle('inlayHint', [], (ctx, p) => inlayHints(ctx, p)));
+  connection.onCodeLens(handle('codeLens', [], (ctx, p) => codeLenses(ctx, p)));
+  connection.onDefinition(handle('definition', [], (ctx, p) => definition(ctx, p)));
+  connection.onReferences(handle('references', [], (ctx, p) => references(ctx, p)));
+  connection.onDocumentHighlight(handle('documentHighlight', [], (ctx, p) => documentHighlight(ctx, p)));
+  connection.onPrepareRename(handle('prepareRename', null, (ctx, p) => prepareRename(ctx, p)));
+  connection.onRenameRequest(handle('rename', null, (ctx, p) => rename(ctx, p)));
   connection.onCodeAction(handle('codeAction', [], (ctx, p) => codeActions(ctx, p)));
   connection.onRequest(BuildInfoRequest.method, handle('buildInfo', null, (ctx, p: BuildInfoParams) => buildInfo(ctx.model, p)));
 
