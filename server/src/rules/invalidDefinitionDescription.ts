@@ -26,7 +26,7 @@ export const invalidDefinitionDescription: Rule = {
     for (const c of model.comments) if (!c.embedded) byLine.set(c.line, c);
     for (const inst of model.instructions) {
       let names: string[];
-      if (inst.keyword === 'ARG') names = inst.properties.map((p) => p.name);
+      if (inst.keyword === 'ARG') names = inst.args.map((a) => a.value.split('=')[0]);
       else if (inst.keyword === 'FROM' && inst.stageIndex >= 0 && model.stages[inst.stageIndex].from === inst) {
         const name = model.stages[inst.stageIndex].name;
         names = name ? [name] : [];
