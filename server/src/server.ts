@@ -22,6 +22,7 @@ import { codeLenses } from './features/codeLens';
 import { diagnostics } from './features/diagnostics';
 import { inlayHints } from './features/inlayHints';
 import { documentLinks } from './features/links';
+import { legend, semanticTokensFull, semanticTokensRange } from './features/semanticTokens';
 import { documentSymbols, foldingRanges, selectionRanges } from './features/structure';
 import { definition, documentHighlight, prepareRename, references, rename } from './features/navigation';
 import { hover } from './features/hover';
@@ -50,6 +51,7 @@ function capabilities(client: ClientCapabilities): ServerCapabilities {
     completionProvider: { triggerCharacters: ['-', '=', '$', '{', ' ', ',', ':', '/'], resolveProvider: false },
     signatureHelpProvider: { triggerCharacters: [' ', '=', ','], retriggerCharacters: [':', '/'] },
     documentSymbolProvider: { label: 'Dockerfile' },
+    semanticTokensProvider: { legend, full: true, range: true },
     foldingRangeProvider: true,
     selectionRangeProvider: true,
     documentLinkProvider: { resolveProvider: false },
@@ -225,6 +227,8 @@ export function startServer(connection: Connection): void {
   connection.onHover(handle('hover', null, (ctx, p) => hover(ctx, p)));
   connection.onCompletion(handle('completion', [], (ctx, p) => completion(ctx, p)));
   connection.onSignatureHelp(handle('signatureHelp', null, (ctx, p) => signatureHelp(ctx, p)));
+  connection.languages.semanticTokens.on(handle('semanticTokens', { data: [] }, (ctx, p) => semanticTokensFull(ctx, p)));
+  connection.languages.semanticTokens.onRange(handle('semanticTokensRange', { data: [] }, (ctx, p) => semanticTokensRange(ctx, p)));
   connection.onDocumentSymbol(handle('documentSymbol', [], (ctx, p) => documentSymbols(ctx, p)));
   connection.onFoldingRanges(handle('foldingRange', [], (ctx, p) => foldingRanges(ctx, p)));
   connection.onSelectionRanges(handle('selectionRange', [], (ctx, p) => selectionRanges(ctx, p)));
