@@ -58,6 +58,39 @@ import { lnBinSh } from './lnBinSh';
 import { pipefail } from './pipefail';
 import { ignorePragma } from './ignorePragma';
 
+// hadolint DL3000-DL3030
+import { workdirAbsolute } from './workdirAbsolute';
+import { pointlessContainerCommands } from './pointlessContainerCommands';
+import { lastUserRoot } from './lastUserRoot';
+import { cdInsteadOfWorkdir } from './cdInsteadOfWorkdir';
+import { sudoInRun } from './sudoInRun';
+import { aptGetUpgrade } from './aptGetUpgrade';
+import { untaggedImage } from './untaggedImage';
+import { latestTag } from './latestTag';
+import { aptGetPinVersions } from './aptGetPinVersions';
+import { aptListsCleanup } from './aptListsCleanup';
+import { addForArchives } from './addForArchives';
+import { exposePortRange } from './exposePortRange';
+import { multipleHealthchecks } from './multipleHealthchecks';
+import { pipPinVersions } from './pipPinVersions';
+import { aptGetYes } from './aptGetYes';
+import { aptGetNoRecommends } from './aptGetNoRecommends';
+import { npmPinVersions } from './npmPinVersions';
+import { apkUpgrade } from './apkUpgrade';
+import { apkPinVersions } from './apkPinVersions';
+import { apkNoCache } from './apkNoCache';
+import { copyInsteadOfAdd } from './copyInsteadOfAdd';
+import { copyMultipleSourcesSlash } from './copyMultipleSourcesSlash';
+import { copyFromUndefinedStage } from './copyFromUndefinedStage';
+import { copyFromOwnStage } from './copyFromOwnStage';
+import { duplicateStageName } from './duplicateStageName';
+import { jsonArgsRecommended } from './jsonArgsRecommended';
+import { trustedRegistries } from './trustedRegistries';
+import { aptInsteadOfAptGet } from './aptInsteadOfAptGet';
+import { gemPinVersions } from './gemPinVersions';
+import { fromPlatformFlag } from './fromPlatformFlag';
+import { yumYes } from './yumYes';
+
 // Each section is owned by one area; add the import above and one line in your section.
 export const rules: readonly Rule[] = [
   // --- what a build rejects (syntax) ---
@@ -94,6 +127,37 @@ export const rules: readonly Rule[] = [
   exposeInvalidFormat,
   invalidDefinitionDescription,
   // --- hadolint DL3000-DL3030 ---
+  workdirAbsolute,
+  pointlessContainerCommands,
+  lastUserRoot,
+  cdInsteadOfWorkdir,
+  sudoInRun,
+  aptGetUpgrade,
+  untaggedImage,
+  latestTag,
+  aptGetPinVersions,
+  aptListsCleanup,
+  addForArchives,
+  exposePortRange,
+  multipleHealthchecks,
+  pipPinVersions,
+  aptGetYes,
+  aptGetNoRecommends,
+  npmPinVersions,
+  apkUpgrade,
+  apkPinVersions,
+  apkNoCache,
+  copyInsteadOfAdd,
+  copyMultipleSourcesSlash,
+  copyFromUndefinedStage,
+  copyFromOwnStage,
+  duplicateStageName,
+  jsonArgsRecommended,
+  trustedRegistries,
+  aptInsteadOfAptGet,
+  gemPinVersions,
+  fromPlatformFlag,
+  yumYes,
   // --- hadolint DL3031-DL3067, DL4000-DL4006, DL1001 ---
   onbuildForbiddenTrigger,
   envSelfReference,

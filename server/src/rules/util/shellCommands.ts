@@ -29,6 +29,8 @@ export interface RunCommand {
   args: ShellWord[];
   /** Wrapper programs in front of it, outermost first (`['sudo']`). */
   wrappers: string[];
+  /** The words naming those wrappers, for ranges (`sudo` in `env X=1 sudo apt-get ...`). */
+  wrapperWords: ShellWord[];
   /** The command as the shell model sees it (its `name` is the outermost wrapper). */
   command: ShellCommand;
   run: RunScript;
@@ -153,8 +155,8 @@ export const APT_GET_OPTIONS: OptionSpec = {
 };
 
 export const APK_OPTIONS: OptionSpec = {
-  shortValue: 'XptU',
-  longValue: ['repository', 'root', 'virtual', 't', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'wait', 'progress-fd', 'cache-max-age', 'timeout'],
+  shortValue: 'Xpt',
+  longValue: ['repository', 'root', 'virtual', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'wait', 'progress-fd', 'cache-max-age', 'timeout'],
 };
 
 export const PIP_OPTIONS: OptionSpec = {
@@ -178,8 +180,8 @@ export const YARN_OPTIONS: OptionSpec = {
 };
 
 export const GEM_OPTIONS: OptionSpec = {
-  shortValue: 'vispn',
-  longValue: ['version', 'install-dir', 'bindir', 'source', 'platform', 'document', 'build-root', 'format-executable', 'env-shebang', 'file', 'g', 'file', 'target-rbconfig', 'config-file', 'proxy'],
+  shortValue: 'visnpgP',
+  longValue: ['version', 'install-dir', 'bindir', 'source', 'platform', 'document', 'build-root', 'file', 'target-rbconfig', 'config-file', 'http-proxy', 'trust-policy'],
 };
 
 export const YUM_OPTIONS: OptionSpec = {
@@ -241,10 +243,11 @@ export const WRAPPER_NAMES: readonly string[] = Object.keys(WRAPPERS);
  * becomes `apt-get` with `install x`, wrappers `['sudo', 'env']`. `sh -c '...'` is not entered: its
  * script is a string whose positions the model does not map (hadolint does not enter it either).
  */
-export function unwrap(command: ShellCommand): Pick<RunCommand, 'name' | 'nameWord' | 'args' | 'wrappers'> {
+export function unwrap(command: ShellCommand): Pick<RunCommand, 'name' | 'nameWord' | 'args' | 'wrappers' | 'wrapperWords'> {
   let nameWord: ShellWord = { value: command.name, raw: command.name, range: command.nameRange };
   let args = command.args;
   const wrappers: string[] = [];
+  const wrapperWords: ShellWord[] = [];
   for (let depth = 0; depth < 8; depth++) {
     const name = programName(nameWord.value);
     const spec = WRAPPERS[name];
@@ -275,10 +278,11 @@ export function unwrap(command: ShellCommand): Pick<RunCommand, 'name' | 'nameWo
     i += spec.fixedOperands ?? 0;
     if (i >= args.length) break;
     wrappers.push(name);
+    wrapperWords.push(nameWord);
     nameWord = args[i];
     args = args.slice(i + 1);
   }
-  return { name: programName(nameWord.value), nameWord, args, wrappers };
+  return { name: programName(nameWord.value), nameWord, args, wrappers, wrapperWords };
 }
 
 // --------------------------------------------------------------------------------------------
@@ -288,19 +292,37 @@ export function unwrap(command: ShellCommand): Pick<RunCommand, 'name' | 'nameWo
 export function runScripts(model: DockerfileModel, ctx: RuleContext): RunScript[] {
   const out: RunScript[] = [];
   for (const host of model.instructions) {
-    const inst = host.keyword === 'ONBUILD' ? host.trigger : host;
-    if (!inst || inst.keyword !== 'RUN') continue;
     // A trigger runs in the child image, which keeps the SHELL in force where ONBUILD was written.
     if (!ctx.isPosixShell(host)) continue;
-    const script = inst.shell;
-    if (!script) continue;
-    const run: RunScript = { inst, host, script, commands: [] };
-    script.commands.forEach((command, position) => {
-      run.commands.push({ ...unwrap(command), command, run, position });
-    });
-    out.push(run);
+    const run = runScriptOf(host);
+    if (run) out.push(run);
   }
   return out;
+}
+
+// Instructions are immutable and reused across document versions, so their unwrapped commands are too.
+const scriptCache = new WeakMap<Instruction, RunScript | null>();
+
+/** The shell commands of one shell-form RUN or ONBUILD RUN (whatever its shell), else null. */
+export function runScriptOf(host: Instruction): RunScript | null {
+  let run = scriptCache.get(host);
+  if (run === undefined) {
+    run = buildRunScript(host);
+    scriptCache.set(host, run);
+  }
+  return run;
+}
+
+function buildRunScript(host: Instruction): RunScript | null {
+  const inst = host.keyword === 'ONBUILD' ? host.trigger : host;
+  if (!inst || inst.keyword !== 'RUN') return null;
+  const script = inst.shell;
+  if (!script) return null;
+  const run: RunScript = { inst, host, script, commands: [] };
+  script.commands.forEach((command, position) => {
+    run.commands.push({ ...unwrap(command), command, run, position });
+  });
+  return run;
 }
 
 /** Every unwrapped command of every POSIX RUN, optionally only those whose program is in `names`. */
@@ -351,9 +373,15 @@ export interface SubcommandMatch {
   operands: ShellWord[];
 }
 
-/** `apt-get install ...` (also `sudo apt-get`, `/usr/bin/apt-get`). */
+/**
+ * `apt-get install ...` (also `sudo apt-get`, `/usr/bin/apt-get`). A simulation (`-s`, `--dry-run`, ...)
+ * installs nothing and is not an install.
+ */
 export function aptGetInstall(cmd: RunCommand): SubcommandMatch | null {
-  return cmd.name === 'apt-get' ? subcommand(cmd, ['install'], APT_GET_OPTIONS) : null;
+  if (cmd.name !== 'apt-get') return null;
+  const match = subcommand(cmd, ['install'], APT_GET_OPTIONS);
+  if (!match || hasOption(match.parsed, ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act'])) return null;
+  return match;
 }
 
 /** `apk add ...`. */
@@ -388,9 +416,20 @@ export function pipInstall(cmd: RunCommand): SubcommandMatch | null {
 // --------------------------------------------------------------------------------------------
 // Edits
 
-/** The whitespace-separated word range after which new options go (right after `install`). */
+/** The range from the program name to the last subcommand word (`apt-get install`), for findings about the call. */
+export function callRange(cmd: RunCommand, match?: SubcommandMatch | null): Range {
+  const last = match && match.words.length > 0 ? match.words[match.words.length - 1] : cmd.nameWord;
+  return { start: cmd.nameWord.range.start, end: last.range.end };
+}
+
+/** An insertion right after a word (new options go right after `install`). */
 export function insertAfter(word: ShellWord, text: string): TextEdit {
-  return { range: { start: word.range.end, end: word.range.end }, newText: text };
+  return insertAt(word.range.end, text);
+}
+
+/** An insertion at a position (kept in a problem's data between check and fix). */
+export function insertAt(at: Range['start'], text: string): TextEdit {
+  return { range: { start: at, end: at }, newText: text };
 }
 
 /**
