@@ -90,6 +90,21 @@ import { aptInsteadOfAptGet } from './aptInsteadOfAptGet';
 import { gemPinVersions } from './gemPinVersions';
 import { fromPlatformFlag } from './fromPlatformFlag';
 import { yumYes } from './yumYes';
+import { yumCleanAll } from './yumCleanAll';
+import { yumPinVersions } from './yumPinVersions';
+import { zypperNonInteractive } from './zypperNonInteractive';
+import { zypperDistUpgrade } from './zypperDistUpgrade';
+import { zypperClean } from './zypperClean';
+import { zypperPinVersions } from './zypperPinVersions';
+import { dnfAssumeYes } from './dnfAssumeYes';
+import { dnfCleanAll } from './dnfCleanAll';
+import { dnfPinVersions } from './dnfPinVersions';
+import { pipNoCacheDir } from './pipNoCacheDir';
+import { useraddHighUid } from './useraddHighUid';
+import { wgetProgress } from './wgetProgress';
+import { yarnCacheClean } from './yarnCacheClean';
+import { goInstallPin } from './goInstallPin';
+import { wgetAndCurl } from './wgetAndCurl';
 
 // Each section is owned by one area; add the import above and one line in your section.
 export const rules: readonly Rule[] = [
@@ -184,6 +199,21 @@ export const rules: readonly Rule[] = [
   lnBinSh,
   pipefail,
   ignorePragma,
+  yumCleanAll,
+  yumPinVersions,
+  zypperNonInteractive,
+  zypperDistUpgrade,
+  zypperClean,
+  zypperPinVersions,
+  dnfAssumeYes,
+  dnfCleanAll,
+  dnfPinVersions,
+  pipNoCacheDir,
+  useraddHighUid,
+  wgetProgress,
+  yarnCacheClean,
+  goInstallPin,
+  wgetAndCurl,
   // --- configuration-related (unknown rule names, bad .hadolint.yaml) ---
   invalidLintConfig,
 ];

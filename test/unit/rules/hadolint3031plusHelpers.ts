@@ -1,15 +1,20 @@
 // Shared checks for the DL3031+ / DL4xxx rule tests: a fix must remove its finding and add no other.
 import * as assert from 'node:assert/strict';
+import { DockerfileModel } from '../../../server/src/model';
+import { defaultOptions } from '../../../server/src/rules/config';
+import { isPosixShellFactory } from '../../../server/src/rules/engine';
 import { rules } from '../../../server/src/rules/index';
 import type { Rule, RuleOptions } from '../../../server/src/rules/types';
-import { applyFixes, runRule } from '../../helpers/ruleTester';
+import { applyFixes } from '../../helpers/ruleTester';
 
 /** Problem counts per rule id for every registered rule. */
 export function countsByRule(code: string, options: Partial<RuleOptions> = {}): Map<string, number> {
   const out = new Map<string, number>();
+  const model = new DockerfileModel('file:///work/Dockerfile', 1, code);
+  const ctx = { options: { ...defaultOptions(), ...options }, isPosixShell: isPosixShellFactory(model) };
   for (const r of rules) {
-    const n = runRule(r, code, options).problems.length;
-    if (n > 0) out.set(r.id, n);
+    const n = r.check(model, ctx).length;
+    if (n > 0) out.set(r.id, (out.get(r.id) ?? 0) + n);
   }
   return out;
 }

@@ -44,3 +44,14 @@ export function stageAncestry(model: DockerfileModel, stage: Stage): Stage[] {
   }
   return out;
 }
+
+/**
+ * Stages whose layers end up in the final image: the last stage and every stage another FROM builds on.
+ * Cache clean-up rules only look there; a stage that only feeds `COPY --from` ships none of its caches.
+ */
+export function imageLayerStages(model: DockerfileModel): Set<number> {
+  const out = new Set<number>();
+  if (model.stages.length > 0) out.add(model.stages.length - 1);
+  for (const s of model.stages) if (s.baseStage !== null) out.add(s.baseStage);
+  return out;
+}
