@@ -101,7 +101,7 @@ function check(model: DockerfileModel, inst: Instruction, problems: Problem[]): 
     case 'LABEL': {
       const props = inst.properties;
       if (props.length === 0) return;
-      if (props.length === 1 && props[0].operator === null && (props[0].value === null || props[0].value === '')) {
+      if (props.length === 1 && props[0].operator === null && props[0].valueRange === null) {
         problems.push({ range: props[0].nameRange, message: `${kw} ${props[0].name} has no value: write ${kw} ${props[0].name}=<value>.` });
         return;
       }

@@ -59,8 +59,8 @@ export const invalidRunMount: Rule = {
       '`ssh`, and each type has its own keys: a cache mount takes `target`, `id`, `sharing`, `mode`…; a secret takes `id`, ' +
       '`target`, `env`, `required`…. The build stops at an unknown key, a bad value (`sharing=shared|private|locked`, octal ' +
       '`mode`, numeric `uid`/`gid`, true/false flags) or a key the type refuses (`size` outside tmpfs, `from` on a secret). ' +
-      'Bind, cache and tmpfs mounts also need `target`: without it the mount lands on the working directory, which fails ' +
-      'when that is `/`. `from=` cannot use variables.',
+      'Bind, cache and tmpfs mounts should name a `target`: without it the mount covers the working directory, which ' +
+      'fails when that is `/` (reported as a warning). `from=` cannot use variables.',
     url: 'https://docs.docker.com/reference/dockerfile/#run---mount',
     bad: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip,sharing=exclusive pip install flask\n',
     good: 'FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip,sharing=locked pip install flask\n',
@@ -139,7 +139,15 @@ export const invalidRunMount: Rule = {
         }
         if (NEEDS_TARGET.has(type) && !hasTarget) {
           type = type === 'bind' && !typeOption ? 'bind (the default type)' : type;
-          problems.push(problem(flag.valueRange ?? flag.range, `A ${type} mount needs target=<path>: where the mount appears while the command runs.`));
+          // Without target the mount lands on the working directory: fatal only when that is `/`, which
+          // depends on WORKDIR and the base image, so this stays a warning.
+          problems.push(
+            problem(
+              flag.valueRange ?? flag.range,
+              `A ${type} mount needs target=<path>: without it the mount covers the working directory, and the build fails when that is /.`,
+              'warning',
+            ),
+          );
         }
       }
     }

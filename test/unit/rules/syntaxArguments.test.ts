@@ -24,7 +24,7 @@ ruleTester(invalidArgumentCount, [
   { name: 'lowercase as', code: 'FROM node as build\n', problems: [] },
   { name: 'COPY needs a destination', code: 'FROM alpine\nCOPY app.py\nADD ["x"]\n', problems: ['1:5-1:11 ~ destination is missing', '2:4-2:9 ~ in the array'] },
   { name: 'heredoc source counts', code: 'FROM alpine\nCOPY <<EOF /etc/motd\nhello\nEOF\n', problems: [] },
-  { name: 'ENV and LABEL', code: 'FROM alpine\nENV PORT\nENV A=1 B\nLABEL version\nLABEL a b c\n', problems: ['1:4-1:8 ~ ENV PORT has no value', '2:8-2:9 ~ "B" has no "="', '3:6-3:13 ~ LABEL version has no value'] },
+  { name: 'ENV and LABEL', code: 'FROM alpine\nENV PORT\nENV A=1 B\nLABEL version\nLABEL a b c\nENV SECTION ""\n', problems: ['1:4-1:8 ~ ENV PORT has no value', '2:8-2:9 ~ "B" has no "="', '3:6-3:13 ~ LABEL version has no value'] },
   { name: 'ARG', code: 'FROM alpine\nARG\nARG =1\nARG A B=2\n', problems: ['1:0-1:3 ~ ARG needs a name', '2:4-2:6 ~ ARG name cannot be empty'] },
   { name: 'empty instructions', code: 'FROM alpine\nRUN\nCMD\nEXPOSE\nWORKDIR\nONBUILD\nSHELL\n', problems: ['1:0-1:3 ~ RUN needs a command', '2:0-2:3', '3:0-3:6', '4:0-4:7', '5:0-5:7 ~ ONBUILD needs the instruction', '6:0-6:5'] },
   { name: 'rest-of-line instructions', code: 'FROM alpine\nWORKDIR /my app\nWORKDIR "/my app"\nUSER app staff\nSTOPSIGNAL SIGTERM now\n', problems: ['1:12-1:15 ~ would contain a space', '3:9-3:14 ~ USER takes one user', '4:19-4:22 ~ STOPSIGNAL takes one signal'] },

@@ -5,7 +5,7 @@ import { invalidFlagValue } from '../../../server/src/rules/invalidFlagValue';
 import { invalidHealthcheck, parseGoDuration } from '../../../server/src/rules/invalidHealthcheck';
 import { invalidRunMount } from '../../../server/src/rules/invalidRunMount';
 import { unknownFlag } from '../../../server/src/rules/unknownFlag';
-import { ruleTester } from '../../helpers/ruleTester';
+import { ruleTester, runRule } from '../../helpers/ruleTester';
 
 ruleTester(unknownFlag, [
   { code: 'FROM alpine\nCOPY --chwon=app:app . /app\n', problems: ['1:7-1:12 ~ COPY has no flag --chwon\\. Did you mean --chown\\?'], output: 'FROM alpine\nCOPY --chown=app:app . /app\n' },
@@ -61,6 +61,13 @@ ruleTester(invalidHealthcheck, [
   { name: 'options without a value', code: 'FROM nginx\nHEALTHCHECK --retries CMD true\n', problems: ['1:12-1:21 ~ needs a value'] },
   { name: 'variables are not checked', code: 'FROM nginx\nHEALTHCHECK --interval=$I CMD true\n', problems: [] },
 ]);
+
+describe('InvalidRunMount severities', () => {
+  it('a missing target is a warning (WORKDIR or the base image may make it work); a bad value is an error', () => {
+    const { problems } = runRule(invalidRunMount, 'FROM alpine\nWORKDIR /src\nRUN --mount=from=build,source=/out,rw make\nRUN --mount=type=cache,target=/c,sharing=nope true\n');
+    assert.deepEqual(problems.map((p) => p.severity ?? invalidRunMount.severity), ['warning', 'error']);
+  });
+});
 
 describe('Go durations', () => {
   it('parses what time.ParseDuration parses', () => {
