@@ -1,6 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild; copies the shell-parser WASM next to them.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +25,13 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    // The shebang must be the file's first line, before the import.meta.url shim.
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+    define: { ...common.define, CLI_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  },
 ];
 
 mkdirSync(join(root, 'dist'), { recursive: true });
@@ -42,4 +49,6 @@ if (watch) {
   }
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  // npm marks bin files executable on install; a build in the repository has to do it itself.
+  chmodSync(join(root, 'dist/cli.js'), 0o755);
 }

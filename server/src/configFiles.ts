@@ -129,12 +129,14 @@ export class ConfigFiles {
     if (s.size > MAX_CONFIG_BYTES) {
       value = parseHadolintYaml('', path);
       value.problems.push(`${path} is larger than ${MAX_CONFIG_BYTES / 1024} KB and was not read.`);
+      value.unusable = true;
     } else {
       try {
         value = parseHadolintYaml(readFileSync(path, 'utf8'), path);
       } catch (e) {
         value = parseHadolintYaml('', path);
         value.problems.push(`${path} could not be read: ${e instanceof Error ? e.message : String(e)}.`);
+        value.unusable = true;
       }
     }
     this.hadolint.set(path, { ...s, value });

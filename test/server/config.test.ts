@@ -143,14 +143,14 @@ describe('configuration changes what is reported', function () {
       assert.equal(bad.length, 1, JSON.stringify(d));
       assert.deepEqual(bad[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: SAMPLE.indexOf('\n') } });
       assert.equal(bad[0].severity, DiagnosticSeverity.Warning);
-      assert.match(bad[0].message, /broken\/\.hadolint\.yaml is not valid YAML \(.+\), so it was ignored\./);
+      assert.match(String(bad[0].message), /broken\/\.hadolint\.yaml is not valid YAML \(.+\), so it was ignored\./);
       assert.deepEqual(summary(d, CODES), DEFAULTS);
     });
 
     it('refuses YAML tags', async () => {
       write('tagged/.hadolint.yaml', 'ignored: !!js/function "function () {}"\n');
       const d = await lintAt(await client(), 'tagged', SAMPLE);
-      assert.match(d.find((x) => x.code === 'InvalidLintConfig')?.message ?? '', /uses a YAML tag .*only plain YAML is read/);
+      assert.match(String(d.find((x) => x.code === 'InvalidLintConfig')?.message ?? ''), /uses a YAML tag .*only plain YAML is read/);
       assert.deepEqual(summary(d, CODES), DEFAULTS);
     });
 

@@ -26,6 +26,8 @@ export interface HadolintConfig {
   noColor?: boolean;
   /** Everything that was wrong with the file; each is reported and the rest of the file still applies. */
   problems: string[];
+  /** The file as a whole could not be used (unreadable, too large, not YAML, tagged, not a mapping). */
+  unusable?: boolean;
 }
 
 export function emptyHadolintConfig(path: string): HadolintConfig {
@@ -63,17 +65,20 @@ export function parseHadolintYaml(text: string, path: string): HadolintConfig {
   };
   if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
     problem(`${path} is larger than ${MAX_CONFIG_BYTES / 1024} KB and was not read.`);
+    config.unusable = true;
     return config;
   }
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     problem(`${path} is not valid YAML (${firstLine(doc.errors[0].message)}), so it was ignored.`);
+    config.unusable = true;
     return config;
   }
   // An unknown tag is only a warning to the YAML library; here it means the file asks for more than data.
   const tagWarning = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (tagWarning) {
     problem(`${path} uses a YAML tag (${firstLine(tagWarning.message)}); only plain YAML is read, so the file was ignored.`);
+    config.unusable = true;
     return config;
   }
   let data: unknown;
@@ -81,11 +86,13 @@ export function parseHadolintYaml(text: string, path: string): HadolintConfig {
     data = doc.toJS({ maxAliasCount: 10 });
   } catch (e) {
     problem(`${path} could not be read: ${firstLine(e instanceof Error ? e.message : String(e))}.`);
+    config.unusable = true;
     return config;
   }
   if (data === null || data === undefined) return config;
   if (typeof data !== 'object' || Array.isArray(data)) {
     problem(`${path} must be a mapping of settings such as "ignored:" and "override:".`);
+    config.unusable = true;
     return config;
   }
   const map = data as Record<string, unknown>;
