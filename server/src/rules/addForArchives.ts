@@ -47,7 +47,7 @@ export const addForArchives: Rule = {
       const copied: { name: string; word: Word }[] = [];
       for (const inst of stage.instructions) {
         if (inst.keyword === 'COPY' && !copyFrom(inst)) {
-          const args = copyArgs(inst, model.escape);
+          const args = copyArgs(inst);
           if (!args) continue;
           const destName = basename(args.dest.value);
           if (TAR_ARCHIVE.test(destName) && !args.dest.value.endsWith('/')) {

@@ -37,7 +37,7 @@ export const copyInsteadOfAdd: Rule = {
     const problems: Problem[] = [];
     for (const inst of addInstructions(model)) {
       if (inst.flags.some((f) => ADD_ONLY.has(f.name.toLowerCase()))) continue;
-      const args = copyArgs(inst, model.escape);
+      const args = copyArgs(inst);
       if (!args || args.sources.length === 0) continue;
       const local = args.sources.filter((s) => !REMOTE.test(s.value) && !ARCHIVE.test(s.value) && !/\.git(#.*)?$/.test(s.value));
       if (local.length === 0) continue;

@@ -25,7 +25,7 @@ export const copyMultipleSourcesSlash: Rule = {
       const words = inst.json ? inst.json.strings : inst.args;
       if (words.length < 3) continue;
       const destWord = words[words.length - 1];
-      const dest = inst.json ? destWord.value : dockerWordValue(destWord.value, model.escape);
+      const dest = inst.json ? destWord.value : dockerWordValue(destWord.value);
       // A destination built from variables is only known at build time.
       if (dest.includes('$') || dest.endsWith('/') || dest.endsWith('\\')) continue;
       problems.push({

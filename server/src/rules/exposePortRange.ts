@@ -20,7 +20,7 @@ export const exposePortRange: Rule = {
     for (const inst of model.instructions) {
       if (inst.keyword !== 'EXPOSE') continue;
       for (const word of inst.args) {
-        const m = PORT.exec(dockerWordValue(word.value, model.escape));
+        const m = PORT.exec(dockerWordValue(word.value));
         if (!m) continue;
         const high = [m[1], m[2]].filter((x): x is string => x !== undefined).find((p) => Number(p) > 65535);
         if (!high) continue;

@@ -26,7 +26,7 @@ export const lastUserRoot: Rule = {
     for (const stage of model.stages) {
       const users = stage.instructions.filter((i) => i.keyword === 'USER' && i.args.length > 0);
       const last = users[users.length - 1];
-      if (!last || !isRoot(dockerWordValue(last.args[0].value, model.escape))) continue;
+      if (!last || !isRoot(dockerWordValue(last.args[0].value))) continue;
       problems.push({
         range: last.args[0].range,
         message: `The container${stage.name ? ` of stage "${stage.name}"` : ''} will run as root. Add a USER with an unprivileged account after the steps that need root.`,

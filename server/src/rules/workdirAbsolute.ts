@@ -32,7 +32,7 @@ function join(base: string, rel: string): string {
  * the stage or of the stages it builds on. Null when it comes from a base image (or contains variables).
  */
 function knownWorkdirBefore(model: DockerfileModel, inst: Instruction): string | null {
-  const value = (i: Instruction) => dockerWordValue(i.args[0].value, model.escape);
+  const value = (i: Instruction) => dockerWordValue(i.args[0].value);
   const chain: Instruction[][] = [];
   let stage = model.stages[inst.stageIndex];
   const seen = new Set<number>();
@@ -79,7 +79,7 @@ export const workdirAbsolute: Rule = {
       if (inst.keyword !== 'WORKDIR') continue;
       const word = pathWord(inst);
       if (!word) continue;
-      const path = dockerWordValue(word.value, model.escape);
+      const path = dockerWordValue(word.value);
       // A path starting with a variable may well expand to an absolute one.
       if (path === '' || path.startsWith('$') || isAbsoluteWorkdir(path)) continue;
       const before = knownWorkdirBefore(model, inst);

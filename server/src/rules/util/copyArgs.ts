@@ -12,9 +12,9 @@ export interface CopyArgs {
  * look like a JSON array the model did not read as one (so their split is not known). Heredoc sources
  * are left out. Values are unquoted the way Docker reads them; ranges are the written words.
  */
-export function copyArgs(inst: Instruction, escape = '\\'): CopyArgs | null {
+export function copyArgs(inst: Instruction): CopyArgs | null {
   if (!inst.json && inst.argsText.trimStart().startsWith('[')) return null;
-  const words = inst.json ? inst.json.strings : inst.args.map((w) => ({ value: dockerWordValue(w.value, escape), range: w.range }));
+  const words = inst.json ? inst.json.strings : inst.args.map((w) => ({ value: dockerWordValue(w.value), range: w.range }));
   if (words.length < 2) return null;
   return { sources: words.slice(0, -1).filter((w) => !w.value.startsWith('<<')), dest: words[words.length - 1] };
 }

@@ -1,21 +1,15 @@
-// Docker keeps quotes in the words of ADD, COPY, WORKDIR, USER, EXPOSE...; it removes them (and
-// the escape character) only when it processes the word. Rules that compare values do the same.
-export function dockerWordValue(raw: string, escape = '\\'): string {
+// The model's instruction words come with escapes already processed but quotes kept (`"/opt/x"`);
+// Docker removes the quotes when it reads ADD, COPY, WORKDIR, USER, EXPOSE. Rules that compare
+// values remove them the same way.
+export function dockerWordValue(word: string): string {
   let out = '';
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") quote = null;
-      else out += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = null;
-      else if (c === escape && i + 1 < raw.length && (raw[i + 1] === '"' || raw[i + 1] === escape || raw[i + 1] === '$')) out += raw[++i];
+  let quote: string | null = null;
+  for (const c of word) {
+    if (quote) {
+      if (c === quote) quote = null;
       else out += c;
     } else if (c === '"' || c === "'") {
       quote = c;
-    } else if (c === escape && i + 1 < raw.length) {
-      out += raw[++i];
     } else {
       out += c;
     }
