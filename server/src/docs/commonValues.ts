@@ -76,45 +76,52 @@ export function signalDoc(name: string): SignalDoc | undefined {
 
 export interface HealthcheckSnippet {
   label: string;
-  /** LSP snippet syntax, written after `HEALTHCHECK `. */
-  snippet: string;
+  /** LSP snippet for options, written after `HEALTHCHECK ` and left out when the line already has some. */
+  options?: string;
+  /** LSP snippet for `CMD …` or `NONE`. */
+  command: string;
   summary: string;
 }
 
 export const healthcheckSnippets: readonly HealthcheckSnippet[] = [
   {
     label: 'CMD curl -f http://localhost/ || exit 1',
-    snippet: '--interval=${1:30s} --timeout=${2:3s} --start-period=${3:10s} --retries=${4:3} \\\\\n  CMD curl -f http://localhost:${5:8080}${6:/health} || exit 1',
+    options: '--interval=${1:30s} --timeout=${2:3s} --start-period=${3:10s} --retries=${4:3} \\\\\n  ',
+    command: 'CMD curl -f http://localhost:${5:8080}${6:/health} || exit 1',
     summary: 'HTTP check with curl; `-f` makes HTTP errors fail. The image must contain curl.',
   },
   {
     label: 'CMD wget -q --spider http://localhost/ || exit 1',
-    snippet: '--interval=${1:30s} --timeout=${2:3s} \\\\\n  CMD wget -q --spider http://localhost:${3:8080}${4:/health} || exit 1',
+    options: '--interval=${1:30s} --timeout=${2:3s} \\\\\n  ',
+    command: 'CMD wget -q --spider http://localhost:${3:8080}${4:/health} || exit 1',
     summary: 'HTTP check with wget, which Alpine and BusyBox images include.',
   },
   {
     label: 'CMD pg_isready',
-    snippet: '--interval=${1:10s} --timeout=${2:5s} --retries=${3:5} CMD pg_isready -U ${4:postgres} || exit 1',
+    options: '--interval=${1:10s} --timeout=${2:5s} --retries=${3:5} ',
+    command: 'CMD pg_isready -U ${4:postgres} || exit 1',
     summary: 'PostgreSQL: ready to accept connections.',
   },
   {
     label: 'CMD mysqladmin ping',
-    snippet: '--interval=${1:10s} --timeout=${2:5s} --retries=${3:5} CMD mysqladmin ping -h localhost || exit 1',
+    options: '--interval=${1:10s} --timeout=${2:5s} --retries=${3:5} ',
+    command: 'CMD mysqladmin ping -h localhost || exit 1',
     summary: 'MySQL / MariaDB: the server answers.',
   },
   {
     label: 'CMD redis-cli ping',
-    snippet: '--interval=${1:10s} --timeout=${2:3s} CMD redis-cli ping || exit 1',
+    options: '--interval=${1:10s} --timeout=${2:3s} ',
+    command: 'CMD redis-cli ping || exit 1',
     summary: 'Redis: answers PONG.',
   },
   {
     label: 'CMD ["executable", …] (exec form)',
-    snippet: 'CMD ["${1:/app/healthcheck}"${2:, "${3:arg}"}]',
+    command: 'CMD ["${1:/app/healthcheck}"${2:, "${3:arg}"}]',
     summary: 'Run a program directly, without a shell (works in images with no shell, e.g. distroless).',
   },
   {
     label: 'NONE',
-    snippet: 'NONE',
+    command: 'NONE',
     summary: 'Turn off a health check inherited from the base image.',
   },
 ];
@@ -134,4 +141,38 @@ export const ociLabels: readonly ValueDoc[] = [
   { value: 'org.opencontainers.image.licenses', summary: 'License(s) as an SPDX expression, e.g. `MIT`.' },
   { value: 'org.opencontainers.image.base.name', summary: 'Reference of the base image.' },
   { value: 'org.opencontainers.image.base.digest', summary: 'Digest of the base image.' },
+];
+
+/** Where package managers and compilers keep their caches: the usual `target=` of a cache mount. */
+export const cacheTargets: readonly ValueDoc[] = [
+  { value: '/root/.npm', summary: 'npm download cache (`npm ci`, `npm install`) when building as root.' },
+  { value: '/usr/local/share/.cache/yarn', summary: 'Yarn classic cache in the node images.' },
+  { value: '/root/.local/share/pnpm/store', summary: 'pnpm content-addressable store.' },
+  { value: '/root/.cache/pip', summary: 'pip wheel and download cache.' },
+  { value: '/root/.cache/uv', summary: 'uv package cache.' },
+  { value: '/root/.cache/pypoetry', summary: 'Poetry cache.' },
+  { value: '/go/pkg/mod', summary: 'Go module download cache (golang images).' },
+  { value: '/root/.cache/go-build', summary: 'Go build cache (compiled packages).' },
+  { value: '/usr/local/cargo/registry', summary: 'Cargo crate registry cache (rust images).' },
+  { value: '/usr/local/cargo/git', summary: 'Cargo git dependency cache.' },
+  { value: '/root/.m2', summary: 'Maven local repository.' },
+  { value: '/root/.gradle', summary: 'Gradle caches and wrapper downloads.' },
+  { value: '/root/.nuget/packages', summary: 'NuGet package cache (.NET).' },
+  { value: '/var/cache/apt', summary: 'apt downloaded packages; use with `sharing=locked`.' },
+  { value: '/var/lib/apt', summary: 'apt package lists; use with `sharing=locked`.' },
+  { value: '/var/cache/apk', summary: 'apk (Alpine) package cache.' },
+  { value: '/var/cache/dnf', summary: 'dnf package cache.' },
+  { value: '/root/.composer/cache', summary: 'Composer (PHP) cache.' },
+  { value: '/usr/local/bundle', summary: 'Bundler gems (ruby images).' },
+  { value: '/root/.cache/ccache', summary: 'ccache compiler cache for C/C++.' },
+];
+
+/** SHELL values people reach for, as JSON arrays. */
+export const shellForms: readonly ValueDoc[] = [
+  { value: '["/bin/bash", "-o", "pipefail", "-c"]', summary: 'bash that fails a pipeline when any command in it fails (recommended with pipes).' },
+  { value: '["/bin/sh", "-c"]', summary: 'The Linux default.' },
+  { value: '["/bin/ash", "-eo", "pipefail", "-c"]', summary: 'Alpine\'s ash with errexit and pipefail.' },
+  { value: '["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]', summary: 'Windows PowerShell that stops on errors.' },
+  { value: '["pwsh", "-Command"]', summary: 'PowerShell 7.' },
+  { value: '["cmd", "/S", "/C"]', summary: 'The Windows default.' },
 ];

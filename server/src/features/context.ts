@@ -5,6 +5,12 @@ import type { Settings } from '../protocol';
 import type { LintConfig } from '../rules/config';
 import type { RuleFailures } from '../rules/engine';
 
+/** One entry of a build-context folder. */
+export interface ContextEntry {
+  name: string;
+  directory: boolean;
+}
+
 /** What every feature receives besides its LSP params. */
 export interface FeatureContext {
   model: DockerfileModel;
@@ -16,5 +22,10 @@ export interface FeatureContext {
   lint(): Diagnostic[];
   failures: RuleFailures;
   log(message: string): void;
+  /**
+   * Entries of a folder of the build context (path relative to it, `''` for its root), without what
+   * `.dockerignore` excludes. Absent when the document is not a file on disk.
+   */
+  listContext?(relativeDir: string): ContextEntry[];
 }
 

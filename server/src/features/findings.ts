@@ -1,36 +1,30 @@
 // The rule findings hover explains, and the Markdown for a rule's documentation (shared by hover on
 // diagnostics, on `# hadolint ignore=` and on `# check=skip=`; completion uses the summary).
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../model';
-import type { Settings } from '../protocol';
-import { lint, type DiagnosticData } from '../rules/engine';
+import type { DiagnosticData } from '../rules/engine';
 import { rules, rulesByName } from '../rules/index';
 import type { Rule } from '../rules/types';
 import type { FeatureContext } from './context';
 import { touches } from './caret';
 
-interface Linted {
-  settings: Settings;
-  byLine: Map<number, Diagnostic[]>;
-}
-
-/**
- * Linting costs as much as a diagnostics pass, so it runs at most once per model (that is, per
- * document version) and settings object; models are dropped with their versions, and so are these.
- */
-const linted = new WeakMap<DockerfileModel, Linted>();
+/** Line -> findings, indexed once per lint result (which the server computes once per version). */
+const byLineIndex = new WeakMap<Diagnostic[], Map<number, Diagnostic[]>>();
 
 export function findingsAt(ctx: FeatureContext, pos: Position): Diagnostic[] {
-  let entry = linted.get(ctx.model);
-  if (!entry || entry.settings !== ctx.settings) {
-    const byLine = new Map<number, Diagnostic[]>();
-    for (const d of lint(ctx.model, ctx.lintConfig(), ctx.failures, ctx.log)) {
-      for (let l = d.range.start.line; l <= d.range.end.line; l++) byLine.set(l, [...(byLine.get(l) ?? []), d]);
+  const all = ctx.lint();
+  let byLine = byLineIndex.get(all);
+  if (!byLine) {
+    byLine = new Map();
+    for (const d of all) {
+      for (let l = d.range.start.line; l <= d.range.end.line; l++) {
+        const list = byLine.get(l);
+        if (list) list.push(d);
+        else byLine.set(l, [d]);
+      }
     }
-    entry = { settings: ctx.settings, byLine };
-    linted.set(ctx.model, entry);
+    byLineIndex.set(all, byLine);
   }
-  return (entry.byLine.get(pos.line) ?? []).filter((d) => touches(d.range, pos));
+  return (byLine.get(pos.line) ?? []).filter((d) => touches(d.range, pos));
 }
 
 export function ruleOf(d: Diagnostic): Rule | undefined {

@@ -15,6 +15,7 @@ import {
   pragmaDoc,
   render,
   type AnyDoc,
+  type DirectiveDoc,
   type MountKeyDoc,
 } from '../docs';
 import { ociLabels, portDoc, signalDoc } from '../docs/commonValues';
@@ -71,7 +72,19 @@ function commentHover(ctx: FeatureContext, pos: Position): Part | null {
   const lineText = model.lines[pos.line] ?? '';
   const pragma = /^(\s*#\s*)(hadolint\s+(?:global\s+)?ignore|hadolint\s+shell)(\s*=\s*)(.*)$/i.exec(lineText);
   if (pragma) return pragmaHover(pragma, pos);
-  const lookalike = /^\s*#\s*(syntax|escape|check)\s*=/i.exec(lineText);
+  const checkComment = /^(\s*#\s*check\s*=\s*)(.*?)\s*$/i.exec(lineText);
+  if (checkComment) {
+    const d = directiveDoc('check');
+    const start = checkComment[1].length;
+    const hit = d && pos.character >= start ? checkValueHover(d, pos.line, lineText, start, start + checkComment[2].length, pos) : null;
+    if (hit) return hit;
+    const note =
+      '**Skips checks for the next instruction.** This is not at the top of the file, so it is not the `# check=` parser ' +
+      'directive; written directly above an instruction, `# check=skip=<names>` turns those checks off for that ' +
+      'instruction only.';
+    return { markdown: d ? `${note}\n\n---\n\n${doc(d)}` : note, range: comment.range };
+  }
+  const lookalike = /^\s*#\s*(syntax|escape)\s*=/i.exec(lineText);
   if (lookalike) {
     const d = directiveDoc(lookalike[1]);
     const note =
@@ -87,38 +100,42 @@ function directiveHover(ctx: FeatureContext, directive: DockerfileModel['directi
   if (!d) return null;
   if (directive.name === 'check' && touches(directive.valueRange, pos)) {
     const line = ctx.model.lines[directive.line] ?? '';
-    const start = directive.valueRange.start.character;
-    // `skip=A,B;error=true`: find the setting and, inside skip/experimental, the check name.
-    let offset = start;
-    for (const setting of line.slice(start, directive.valueRange.end.character).split(';')) {
-      const settingEnd = offset + setting.length;
-      if (pos.character >= offset && pos.character <= settingEnd) {
-        const eq = setting.indexOf('=');
-        const key = (eq >= 0 ? setting.slice(0, eq) : setting).trim().toLowerCase();
-        const keyDoc = d.keys?.find((k) => k.key === key);
-        if ((key === 'skip' || key === 'experimental') && eq >= 0 && pos.character > offset + eq) {
-          const named = nameAt(setting.slice(eq + 1), offset + eq + 1, pos.character);
-          if (named) {
-            const hit = checkNameHover(named.name);
-            if (hit) return { markdown: hit, range: range(directive.line, named.start, named.end) };
-          }
-        }
-        if (keyDoc) {
-          const values = keyDoc.values?.length ? `\n\n${keyDoc.values.map((v) => `- ${inlineCode(v.value)} — ${v.summary}`).join('\n')}` : '';
-          return {
-            markdown: `**${keyDoc.key}** (setting of the \`# check=\` directive) — ${keyDoc.summary}\n\n${fence(keyDoc.valueSyntax)}${values}\n\n[Dockerfile reference: check](${d.url})`,
-            range: range(directive.line, offset, settingEnd),
-          };
-        }
-      }
-      offset = settingEnd + 1;
-    }
+    const hit = checkValueHover(d, directive.line, line, directive.valueRange.start.character, directive.valueRange.end.character, pos);
+    if (hit) return hit;
   }
   if (touches(directive.valueRange, pos) && d.values) {
     const value = d.values.find((v) => v.value === directive.value);
     if (value) return { markdown: `${inlineCode(value.value)} — ${value.summary}\n\n---\n\n${doc(d)}`, range: directive.valueRange };
   }
   return { markdown: doc(d), range: directive.range };
+}
+
+/** `skip=A,B;error=true`: the setting under the caret and, inside skip/experimental, the check it names. */
+function checkValueHover(d: DirectiveDoc, line: number, text: string, start: number, end: number, pos: Position): Part | null {
+  let offset = start;
+  for (const setting of text.slice(start, end).split(';')) {
+    const settingEnd = offset + setting.length;
+    if (pos.character >= offset && pos.character <= settingEnd) {
+      const eq = setting.indexOf('=');
+      const key = (eq >= 0 ? setting.slice(0, eq) : setting).trim().toLowerCase();
+      const keyDoc = d.keys?.find((k) => k.key === key);
+      if ((key === 'skip' || key === 'experimental') && eq >= 0 && pos.character > offset + eq) {
+        const named = nameAt(setting.slice(eq + 1), offset + eq + 1, pos.character);
+        if (named) {
+          const hit = checkNameHover(named.name);
+          if (hit) return { markdown: hit, range: range(line, named.start, named.end) };
+        }
+      }
+      if (!keyDoc) return null;
+      const values = keyDoc.values?.length ? `\n\n${keyDoc.values.map((v) => `- ${inlineCode(v.value)} — ${v.summary}`).join('\n')}` : '';
+      return {
+        markdown: `**${keyDoc.key}** (setting of \`# check=\`) — ${keyDoc.summary}\n\n${fence(keyDoc.valueSyntax)}${values}\n\n[Dockerfile reference: check](${d.url})`,
+        range: range(line, offset, settingEnd),
+      };
+    }
+    offset = settingEnd + 1;
+  }
+  return null;
 }
 
 function checkNameHover(name: string): string | null {
