@@ -29,11 +29,22 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   /** How loud the defaults are: `recommended`, `learning` (pinning rules become hints) or `strict`. */
   profile: 'recommended' | 'learning' | 'strict';
+  format: FormatSettings;
+}
+
+export interface FormatSettings {
+  /** Case for instruction keywords: `upper` (Docker's convention), `lower`, or `preserve` as written. */
+  keywordCase: 'upper' | 'lower' | 'preserve';
+  /** Spaces before a continuation line; null follows the editor's tab size and tabs/spaces choice. */
+  continuationIndent: number | null;
+  /** Leave instructions that span several lines exactly as written. */
+  keepMultilineInstructions: boolean;
 }
 
 export const defaultSettings: Settings = {
   rules: {},
   profile: 'recommended',
+  format: { keywordCase: 'upper', continuationIndent: null, keepMultilineInstructions: false },
 };
 
 /**

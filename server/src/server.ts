@@ -20,6 +20,7 @@ import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion } from './features/completion';
 import { codeLenses } from './features/codeLens';
 import { diagnostics } from './features/diagnostics';
+import { formatDocument, formatOnType, formatRange } from './features/formatting';
 import { inlayHints } from './features/inlayHints';
 import { documentLinks } from './features/links';
 import { legend, semanticTokensFull, semanticTokensRange } from './features/semanticTokens';
@@ -51,6 +52,9 @@ function capabilities(client: ClientCapabilities): ServerCapabilities {
     completionProvider: { triggerCharacters: ['-', '=', '$', '{', ' ', ',', ':', '/'], resolveProvider: false },
     signatureHelpProvider: { triggerCharacters: [' ', '=', ','], retriggerCharacters: [':', '/'] },
     documentSymbolProvider: { label: 'Dockerfile' },
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+    documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
     semanticTokensProvider: { legend, full: true, range: true },
     foldingRangeProvider: true,
     selectionRangeProvider: true,
@@ -88,7 +92,12 @@ export function startServer(connection: Connection): void {
 
   function mergeSettings(value: unknown): Settings {
     const v = (value ?? {}) as Partial<Settings>;
-    return { ...defaultSettings, ...v, rules: { ...defaultSettings.rules, ...(v.rules ?? {}) } };
+    return {
+      ...defaultSettings,
+      ...v,
+      rules: { ...defaultSettings.rules, ...(v.rules ?? {}) },
+      format: { ...defaultSettings.format, ...(v.format ?? {}) },
+    };
   }
 
   function settingsFor(uri: string): Promise<Settings> {
@@ -229,6 +238,9 @@ export function startServer(connection: Connection): void {
   connection.onSignatureHelp(handle('signatureHelp', null, (ctx, p) => signatureHelp(ctx, p)));
   connection.languages.semanticTokens.on(handle('semanticTokens', { data: [] }, (ctx, p) => semanticTokensFull(ctx, p)));
   connection.languages.semanticTokens.onRange(handle('semanticTokensRange', { data: [] }, (ctx, p) => semanticTokensRange(ctx, p)));
+  connection.onDocumentFormatting(handle('formatting', [], (ctx, p) => formatDocument(ctx, p)));
+  connection.onDocumentRangeFormatting(handle('rangeFormatting', [], (ctx, p) => formatRange(ctx, p)));
+  connection.onDocumentOnTypeFormatting(handle('onTypeFormatting', [], (ctx, p) => formatOnType(ctx, p)));
   connection.onDocumentSymbol(handle('documentSymbol', [], (ctx, p) => documentSymbols(ctx, p)));
   connection.onFoldingRanges(handle('foldingRange', [], (ctx, p) => foldingRanges(ctx, p)));
   connection.onSelectionRanges(handle('selectionRange', [], (ctx, p) => selectionRanges(ctx, p)));

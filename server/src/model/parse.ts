@@ -57,15 +57,28 @@ function parseUncached(text: string, escape: string): ParsedInstruction {
   parseCount++;
   const prefix = escape === '\\' ? '' : `# escape=${escape}\n`;
   const shift = prefix ? -1 : 0;
-  const dockerfile = DockerfileParser.parse(prefix + text);
-  const ast = dockerfile.getInstructions()[0];
+  // dockerfile-ast mis-resolves variables (unbounded recursion) in an indented instruction that has
+  // no FROM before it, so it gets the text without the first line's indentation, which mv() adds back.
+  const indent = /^[ \t\ufeff]*/.exec(text)![0].length;
   const lines = text.split('\n');
   const lastLine = lines.length - 1;
   const lastLineLength = lines[lastLine].length;
-  if (!ast) {
+  try {
+    const dockerfile = DockerfileParser.parse(prefix + text.slice(indent));
+    const ast = dockerfile.getInstructions()[0];
+    if (!ast) return fallback(text, lastLine, lastLineLength);
+    return convert(ast, { lines: shift, firstLineColumns: indent }, lines, escape, lastLine, lastLineLength);
+  } catch {
+    // A parser bug must not take the document down: keep the keyword, lose the details.
     return fallback(text, lastLine, lastLineLength);
   }
-  return convert(ast, shift, lines, escape, lastLine, lastLineLength);
+}
+
+/** How a dockerfile-ast position maps back into the chunk. */
+interface Shift {
+  lines: number;
+  /** Columns removed from the chunk's first line before parsing. */
+  firstLineColumns: number;
 }
 
 function fallback(text: string, lastLine: number, lastLineLength: number): ParsedInstruction {
@@ -89,19 +102,22 @@ function fallback(text: string, lastLine: number, lastLineLength: number): Parse
   };
 }
 
-function mv(r: Range, shift: number): Range {
-  return shift === 0
-    ? { start: { ...r.start }, end: { ...r.end } }
-    : { start: { line: r.start.line + shift, character: r.start.character }, end: { line: r.end.line + shift, character: r.end.character } };
+function mvPos(p: { line: number; character: number }, shift: Shift): { line: number; character: number } {
+  const line = p.line + shift.lines;
+  return { line, character: line === 0 ? p.character + shift.firstLineColumns : p.character };
 }
 
-function mvn(r: Range | null | undefined, shift: number): Range | null {
+function mv(r: Range, shift: Shift): Range {
+  return { start: mvPos(r.start, shift), end: mvPos(r.end, shift) };
+}
+
+function mvn(r: Range | null | undefined, shift: Shift): Range | null {
   return r ? mv(r, shift) : null;
 }
 
-function textIn(lines: string[], r: Range, shift: number): string {
-  const s = { line: r.start.line + shift, character: r.start.character };
-  const e = { line: r.end.line + shift, character: r.end.character };
+function textIn(lines: string[], r: Range): string {
+  const s = r.start;
+  const e = r.end;
   if (s.line === e.line) return (lines[s.line] ?? '').slice(s.character, e.character);
   const out = [(lines[s.line] ?? '').slice(s.character)];
   for (let l = s.line + 1; l < e.line; l++) out.push(lines[l] ?? '');
@@ -127,7 +143,7 @@ function joinedArgs(lines: string[], keywordEnd: { line: number; character: numb
 
 function convert(
   ast: AstInstruction,
-  shift: number,
+  shift: Shift,
   lines: string[],
   escape: string,
   lastLine: number,
@@ -181,7 +197,7 @@ function convert(
 
   let json: JsonForm | null = null;
   if (EXEC_FORM_KEYWORDS.has(keyword) && ast instanceof JSONInstruction) {
-    const afterFlags = args.length ? textIn(lines, { start: args[0].range.start, end: args[args.length - 1].range.end }, 0) : '';
+    const afterFlags = args.length ? textIn(lines, { start: args[0].range.start, end: args[args.length - 1].range.end }) : '';
     json = execForm(ast, afterFlags, shift);
   }
 
@@ -189,10 +205,10 @@ function convert(
     const range = mv(v.getRange(), shift);
     const nameRange = mv(v.getNameRange(), shift);
     const modifierRange = mvn(v.getModifierRange(), shift);
-    const raw = textIn(lines, range, 0);
+    const raw = textIn(lines, range);
     let modifier: string | null = null;
     if (modifierRange) {
-      modifier = textIn(lines, { start: nameRange.end, end: modifierRange.end }, 0);
+      modifier = textIn(lines, { start: nameRange.end, end: modifierRange.end });
     } else if (v.getModifier() !== null) {
       modifier = v.getModifier();
     }
@@ -229,7 +245,7 @@ function convert(
   return { keyword, keywordRaw, keywordRange, argsText, argsRange, flags, args, json, variables, properties, trigger, lastLine, lastLineLength };
 }
 
-function execForm(ast: JSONInstruction, afterFlags: string, shift: number): JsonForm | null {
+function execForm(ast: JSONInstruction, afterFlags: string, shift: Shift): JsonForm | null {
   const trimmed = afterFlags.trim();
   if (!trimmed.startsWith('[')) return null;
   let parsed: unknown;
