@@ -306,3 +306,40 @@ describe('grammar: continuation lines', () => {
     h.expectNot(1, 'USER', 'string');
   });
 });
+
+describe('grammar: continued instructions (continuation.Dockerfile)', () => {
+  let h: Highlighted;
+  before(async () => {
+    h = await Highlighted.ofFixture('continuation.Dockerfile');
+  });
+
+  it('keeps the arguments of a command going past a blank line and a comment line', () => {
+    const install = h.line('    apt-get install');
+    h.expect(install, 'apt-get', SHELL, COMMAND);
+    h.expect(install + 1, 'ca-certificates', SHELL, SHELL_ARG);
+    h.expect(install + 3, 'curl', SHELL, SHELL_ARG);
+    h.expect(install + 4, '#', COMMENT, SHELL);
+    h.expect(install + 5, 'vim', SHELL, SHELL_ARG);
+    h.expect(install + 6, 'rm', SHELL, COMMAND);
+    h.expect(install + 7, 'RUN', KEYWORD);
+  });
+
+  it('follows shell control flow across continuation lines', () => {
+    const run = h.line('RUN if');
+    h.expect(run, 'if', SHELL, 'keyword.control.if.shell');
+    h.expect(run, 'then', SHELL, 'keyword.control.then.shell');
+    h.expect(run + 1, 'cat', SHELL, 'meta.scope.subshell');
+    h.expect(run + 2, 'else', SHELL, 'keyword.control.else.shell');
+    h.expect(run + 4, 'fi', SHELL, 'keyword.control.fi.shell');
+    h.expect(run + 5, 'ENV', KEYWORD);
+    h.expectNot(run + 5, 'ENV', 'meta.embedded');
+  });
+
+  it('continues ENV pairs, a quoted LABEL value and an exec-form array onto the next line', () => {
+    h.expect(h.line('    TZ'), 'TZ', 'variable.other.assignment.dockerfile', 'meta.instruction.env.dockerfile');
+    h.expect(h.line('goes on'), 'goes on', 'string.quoted.double.dockerfile', 'meta.instruction.label.dockerfile');
+    const tini = h.line('ENTRYPOINT');
+    h.expect(tini + 1, '/usr/local/bin/app', 'string.quoted.double.json.dockerfile', 'meta.array.exec-form.dockerfile');
+    h.expect(tini + 2, 'CMD', KEYWORD);
+  });
+});
