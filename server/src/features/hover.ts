@@ -5,6 +5,7 @@ import {
   automaticArgDoc,
   directiveDoc,
   flagDoc,
+  flagsFor,
   inlineCode,
   instructionDoc,
   markdownToPlainText,
@@ -276,9 +277,8 @@ function flagHover(model: DockerfileModel, inst: Instruction, flag: Flag, pos: P
 }
 
 function knownFlagsNote(keyword: string): string {
-  const d = instructionDoc(keyword);
-  const flags = d ? d.forms.flatMap((f) => f.parameters.map((p) => p.label)).filter((l) => l.startsWith('--')) : [];
-  return flags.length ? ` Its flags: ${[...new Set(flags.map((f) => f.split('=')[0]))].map((f) => `\`${f}\``).join(', ')}.` : '';
+  const flags = flagsFor(keyword);
+  return flags.length ? ` Its flags: ${flags.map((f) => `\`--${f}\``).join(', ')}.` : ` \`${keyword}\` takes no flags.`;
 }
 
 function mountOptionHover(model: DockerfileModel, inst: Instruction, flag: Flag, option: FlagOption, pos: Position): Part {
