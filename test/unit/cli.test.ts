@@ -9,6 +9,14 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, runCli, type CliIO } from '../../se
 
 const fixtures = join(__dirname, '..', 'fixtures', 'cli');
 
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+}
+
 interface Run {
   code: number;
   stdout: string;
@@ -79,7 +87,7 @@ describe('command line: dockerfile-studio lint', () => {
       }
       const json = JSON.parse((await cli(['lint', '-f', 'json', 'learner.Dockerfile'])).stdout) as { code: string; line: number; column: number; endLine: number; endColumn: number; level: string; message: string }[];
       assert.equal(run.results.length, json.length);
-      run.results.forEach((res: Record<string, any>, i: number) => {
+      run.results.forEach((res: SarifResult, i: number) => {
         const f = json[i];
         assert.equal(res.ruleId, f.code);
         assert.equal(ruleIds[res.ruleIndex], f.code);
