@@ -39,4 +39,5 @@ export const apkNoCache: Rule = {
     return [insertAt(at, ' --no-cache')];
   },
   safeFix: true,
+  fixTitle: 'Add --no-cache to apk add',
 };

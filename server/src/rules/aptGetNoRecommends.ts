@@ -39,4 +39,5 @@ export const aptGetNoRecommends: Rule = {
   },
   // Dropping recommended packages can remove something the image relied on: review it.
   safeFix: false,
+  fixTitle: 'Add --no-install-recommends to apt-get install',
 };

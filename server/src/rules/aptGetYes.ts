@@ -42,4 +42,5 @@ export const aptGetYes: Rule = {
     return [insertAt(at, ' -y')];
   },
   safeFix: true,
+  fixTitle: 'Add -y to apt-get install',
 };

@@ -60,4 +60,5 @@ export const aptInsteadOfAptGet: Rule = {
     return edits;
   },
   safeFix: true,
+  fixTitle: (problem) => `Replace apt with ${(problem.data as AptData | undefined)?.tool ?? 'apt-get'}`,
 };

@@ -102,6 +102,7 @@ export const aptListsCleanup: Rule = {
     return edit ? [edit] : null;
   },
   safeFix: true,
+  fixTitle: 'Delete the apt lists at the end of this RUN',
 };
 
 /**

@@ -60,4 +60,5 @@ export const copyFromUndefinedStage: Rule = {
     return replacement ? [{ range: problem.range, newText: replacement }] : null;
   },
   safeFix: false,
+  fixTitle: (problem) => `Change to "${(problem.data as { replacement?: string } | undefined)?.replacement ?? ''}"`,
 };

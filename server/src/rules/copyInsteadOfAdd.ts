@@ -57,4 +57,5 @@ export const copyInsteadOfAdd: Rule = {
   },
   // ADD unpacks any local tar archive whatever its name; only the name is known here, so review.
   safeFix: false,
+  fixTitle: 'Replace ADD with COPY',
 };

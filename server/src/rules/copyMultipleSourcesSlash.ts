@@ -49,4 +49,5 @@ export const copyMultipleSourcesSlash: Rule = {
     return [{ range: { start: problem.range.end, end: problem.range.end }, newText: '/' }];
   },
   safeFix: true,
+  fixTitle: 'End the destination with /',
 };

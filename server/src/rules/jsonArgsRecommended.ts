@@ -59,4 +59,5 @@ export const jsonArgsRecommended: Rule = {
   },
   // The program becomes process 1 and, for ENTRYPOINT, starts receiving CMD and `docker run` arguments.
   safeFix: false,
+  fixTitle: 'Convert to JSON (exec) form',
 };

@@ -105,4 +105,5 @@ export const workdirAbsolute: Rule = {
     return [{ range: problem.range, newText: data.absolute }];
   },
   safeFix: false,
+  fixTitle: (problem) => `Make the WORKDIR absolute: ${(problem.data as WorkdirData | undefined)?.absolute ?? ''}`,
 };

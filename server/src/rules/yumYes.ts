@@ -36,4 +36,5 @@ export const yumYes: Rule = {
     return at ? [insertAt(at, ' -y')] : null;
   },
   safeFix: true,
+  fixTitle: 'Add -y to yum',
 };

@@ -10,6 +10,7 @@ import {
   appendCommandEdit,
   aptGetInstall,
   cacheMountTargets,
+  callRange,
   hasLaterCommand,
   hasOption,
   optionCount,
@@ -17,6 +18,7 @@ import {
   parseArgs,
   pipInstall,
   runCommands,
+  runScriptOf,
   runScripts,
   subcommand,
 } from '../../../server/src/rules/util/shellCommands';
@@ -50,6 +52,22 @@ describe('shellCommands', () => {
       assert.deepEqual(cmds[0].args.map((a) => a.value), ['install', 'q']);
       assert.equal(fmtRange(cmds[0].nameWord.range), '1:72-1:88');
       assert.equal(cmds[0].command.name, 'timeout');
+      assert.deepEqual(cmds[0].wrapperWords.map((w) => [w.value, fmtRange(w.range)]), [
+        ['timeout', '1:4-1:11'],
+        ['xargs', '1:23-1:28'],
+        ['nice', '1:33-1:37'],
+        ['sudo', '1:43-1:47'],
+        ['env', '1:59-1:62'],
+      ]);
+    });
+
+    it('spans the call from the program to its subcommand, and skips apt-get simulations', () => {
+      const cmds = commandsOf('FROM a\nRUN sudo apt-get -o X=1 install -y curl && apt-get install -s curl\n');
+      const install = aptGetInstall(cmds[0]);
+      assert.ok(install);
+      assert.equal(fmtRange(callRange(cmds[0], install)), '1:9-1:31');
+      assert.deepEqual(install.operands.map((o) => o.value), ['curl']);
+      assert.equal(aptGetInstall(cmds[1]), null);
     });
 
     it('does not unwrap `command -v`, `sudo -l` or a wrapper with no command', () => {
@@ -90,6 +108,14 @@ describe('shellCommands', () => {
         ['apk', '2:12-2:15'],
         ['pip', '5:0-5:3'],
       ]);
+    });
+
+    it('reads one RUN whatever its shell, and caches it per instruction', () => {
+      const { model } = setup('FROM a\nSHELL ["pwsh", "-c"]\nRUN apt-get update\nCMD x\n');
+      const run = runScriptOf(model.instructions[2]);
+      assert.deepEqual(run?.commands.map((c) => c.name), ['apt-get']);
+      assert.equal(runScriptOf(model.instructions[2]), run);
+      assert.equal(runScriptOf(model.instructions[3]), null);
     });
 
     it('answers whether a later command of the same RUN does something', () => {
