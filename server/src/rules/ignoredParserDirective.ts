@@ -1,3 +1,4 @@
+import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Problem, Rule } from './types';
 
 const LOOKS_LIKE = /^\s*(syntax|escape)\s*=\s*(\S.*)$/i;
@@ -26,7 +27,7 @@ export const ignoredParserDirective: Rule = {
       problems.push({
         range: c.range,
         message: `This ${name} directive is ignored: directives only count at the very top of the file, before any comment, blank line or instruction.`,
-        tags: [1],
+        tags: [DiagnosticTag.Unnecessary],
       });
     }
     return problems;

@@ -1,3 +1,4 @@
+import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Problem, Rule } from './types';
 
 const TARGET = /^\$(?:TARGETPLATFORM|\{TARGETPLATFORM\})$/;
@@ -16,7 +17,7 @@ export const redundantTargetPlatform: Rule = {
     bad: 'FROM --platform=$TARGETPLATFORM alpine:3.20\n',
     good: 'FROM alpine:3.20\n',
   },
-  tags: [1],
+  tags: [DiagnosticTag.Unnecessary],
   check(model) {
     const problems: Problem[] = [];
     for (const st of model.stages) {

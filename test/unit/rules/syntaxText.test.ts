@@ -50,6 +50,8 @@ ruleTester(unterminatedQuote, [
   { name: 'non-POSIX shells are skipped', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Write-Host "unfinished\n', problems: [] },
   { name: 'escape directive', code: '# escape=`\nFROM alpine\nENV A="x\\"\nENV B="y`"\n', problems: ['3:6-3:7'] },
   { name: 'ONBUILD trigger', code: 'FROM alpine\nONBUILD RUN echo "x\n', problems: ['1:17-1:18'] },
+  { name: 'Windows paths: a trailing backslash escapes the quote unless the escape is a backtick', code: 'FROM alpine\nENV DIR="C:\\tools\\"\n', problems: ['1:8-1:9'] },
+  { name: 'Windows paths under escape=`', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV DIR="C:\\Program Files\\"\nWORKDIR "C:\\app\\"\n', problems: [] },
   { name: 'heredoc bodies are not scanned', code: "FROM alpine\nRUN <<EOF\necho \"it's\nEOF\n", problems: [] },
 ]);
 
