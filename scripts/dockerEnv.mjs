@@ -1,9 +1,11 @@
-// A private Docker engine and registry on loopback for the Docker test level (see
-// ENVIRONMENT.md): dockerd with its own data/exec roots and socket in a temp folder, a
-// registry on 127.0.0.1, and a `localbase:1.0` image made from busybox-static because
-// nothing can be pulled here. Everything started is stopped by pid.
+// A private Docker engine and registries on loopback for the Docker test level (see
+// ENVIRONMENT.md): dockerd with its own data/exec roots and socket in a temp folder, an open
+// registry on 127.0.0.1:5000, a second one on 127.0.0.1:5001 that wants a password (htpasswd),
+// and a `localbase:1.0` image made from busybox-static because nothing can be pulled here.
+// Docker's client config (logins) lives in the temp folder too. Everything started is stopped
+// by pid.
 //
-//   node scripts/dockerEnv.mjs start            prints DOCKER_HOST=..., DOCKER_REGISTRY=..., DOCKER_ENV_DIR=...
+//   node scripts/dockerEnv.mjs start            prints DOCKER_HOST=..., DOCKER_REGISTRY=..., ...
 //   node scripts/dockerEnv.mjs stop DIR         stops what `start` started in DIR and removes DIR
 //   node scripts/dockerEnv.mjs run -- CMD ARGS  start, run CMD with the environment set, stop
 import { execFile, spawn } from 'node:child_process';
@@ -12,9 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import bcrypt from 'bcryptjs';
 
 const run = promisify(execFile);
 const BASE_IMAGE = 'localbase:1.0';
+const AUTH_USER = 'dfs-tester';
+const AUTH_PASSWORD = 'dfs-password';
 
 function which(name) {
   for (const dir of (process.env.PATH ?? '').split(':')) {
@@ -80,7 +85,46 @@ async function makeBaseImage(dir, env, docker) {
   rmSync(tarball, { force: true });
 }
 
-export async function startDockerEnv({ registryPort = Number(process.env.DFS_REGISTRY_PORT ?? 5000) } = {}) {
+function registryConfig(dir, name, address, auth) {
+  const lines = [
+    'version: 0.1',
+    'log:',
+    '  level: warn',
+    'storage:',
+    '  filesystem:',
+    `    rootdirectory: ${join(dir, name)}`,
+    '  delete:',
+    '    enabled: true',
+    'http:',
+    `  addr: ${address}`,
+  ];
+  if (auth) {
+    const htpasswd = join(dir, `${name}.htpasswd`);
+    writeFileSync(htpasswd, `${auth.user}:${bcrypt.hashSync(auth.password, 6)}\n`);
+    lines.push('auth:', '  htpasswd:', '    realm: dfs-test', `    path: ${htpasswd}`);
+  }
+  const file = join(dir, `${name}.yml`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+async function startRegistry(state, registryBin, name, address, auth) {
+  const dir = state.dir;
+  state.pids[name] = startDetached(registryBin, ['serve', registryConfig(dir, name, address, auth)], join(dir, `${name}.log`));
+  writeFileSync(join(dir, 'env.json'), JSON.stringify(state, null, 2));
+  await waitFor(`the registry on ${address}`, 15_000, async () => {
+    if (!isAlive(state.pids[name])) {
+      throw new Error(`docker-registry exited (is ${address} already in use?); see ${join(dir, `${name}.log`)}`);
+    }
+    const response = await fetch(`http://${address}/v2/`);
+    return auth ? response.status === 401 : response.ok;
+  });
+}
+
+export async function startDockerEnv({
+  registryPort = Number(process.env.DFS_REGISTRY_PORT ?? 5000),
+  authRegistryPort = Number(process.env.DFS_AUTH_REGISTRY_PORT ?? 5001),
+} = {}) {
   if (process.getuid?.() !== 0) throw new Error('dockerd needs root; run the Docker level as root');
   const started = Date.now();
   const dockerd = need('dockerd', 'apt-get install docker.io');
@@ -91,9 +135,12 @@ export async function startDockerEnv({ registryPort = Number(process.env.DFS_REG
   const socket = join(dir, 'docker.sock');
   const dockerHost = `unix://${socket}`;
   const registry = `127.0.0.1:${registryPort}`;
-  const state = { dir, dockerHost, registry, pids: {} };
+  const authRegistry = `127.0.0.1:${authRegistryPort}`;
+  const dockerConfig = join(dir, 'docker-config');
+  mkdirSync(dockerConfig);
+  const state = { dir, dockerHost, registry, authRegistry, authUser: AUTH_USER, authPassword: AUTH_PASSWORD, dockerConfig, pids: {} };
   const saveState = () => writeFileSync(join(dir, 'env.json'), JSON.stringify(state, null, 2));
-  const env = { ...process.env, DOCKER_HOST: dockerHost };
+  const env = { ...process.env, DOCKER_HOST: dockerHost, DOCKER_CONFIG: dockerConfig };
   delete env.DOCKER_CONTEXT;
 
   try {
@@ -113,32 +160,8 @@ export async function startDockerEnv({ registryPort = Number(process.env.DFS_REG
       return true;
     });
 
-    const registryConfig = join(dir, 'registry.yml');
-    writeFileSync(
-      registryConfig,
-      [
-        'version: 0.1',
-        'log:',
-        '  level: warn',
-        'storage:',
-        '  filesystem:',
-        `    rootdirectory: ${join(dir, 'registry')}`,
-        '  delete:',
-        '    enabled: true',
-        'http:',
-        `  addr: ${registry}`,
-        '',
-      ].join('\n'),
-    );
-    state.pids.registry = startDetached(registryBin, ['serve', registryConfig], join(dir, 'registry.log'));
-    saveState();
-    await waitFor('the registry', 15_000, async () => {
-      if (!isAlive(state.pids.registry)) {
-        throw new Error(`docker-registry exited (is ${registry} already in use?); see ${join(dir, 'registry.log')}`);
-      }
-      const response = await fetch(`http://${registry}/v2/`);
-      return response.ok;
-    });
+    await startRegistry(state, registryBin, 'registry', registry);
+    await startRegistry(state, registryBin, 'authRegistry', authRegistry, { user: AUTH_USER, password: AUTH_PASSWORD });
 
     await makeBaseImage(dir, env, docker);
   } catch (error) {
@@ -165,6 +188,7 @@ export async function stopDockerEnv(dir) {
   if (!existsSync(stateFile)) throw new Error(`${stateFile} not found; nothing to stop`);
   const state = JSON.parse(readFileSync(stateFile, 'utf8'));
   await stopPid(state.pids.registry, 'docker-registry');
+  await stopPid(state.pids.authRegistry, 'docker-registry (auth)');
   // dockerd stops its containers and its own containerd before it exits.
   await stopPid(state.pids.dockerd, 'dockerd');
   try {
@@ -174,8 +198,20 @@ export async function stopDockerEnv(dir) {
   }
 }
 
+export function dockerEnvVariables(state) {
+  return {
+    DOCKER_HOST: state.dockerHost,
+    DOCKER_CONFIG: state.dockerConfig,
+    DOCKER_REGISTRY: state.registry,
+    DOCKER_AUTH_REGISTRY: state.authRegistry,
+    DOCKER_AUTH_USER: state.authUser,
+    DOCKER_AUTH_PASSWORD: state.authPassword,
+    DOCKER_ENV_DIR: state.dir,
+  };
+}
+
 function envLines(state) {
-  return [`DOCKER_HOST=${state.dockerHost}`, `DOCKER_REGISTRY=${state.registry}`, `DOCKER_ENV_DIR=${state.dir}`];
+  return Object.entries(dockerEnvVariables(state)).map(([name, value]) => `${name}=${value}`);
 }
 
 async function main(argv) {
@@ -195,7 +231,7 @@ async function main(argv) {
     console.error(`docker environment ready in ${state.seconds.toFixed(1)} s: ${envLines(state).join(' ')}`);
     const child = spawn(rest[1], rest.slice(2), {
       stdio: 'inherit',
-      env: { ...process.env, DOCKER_HOST: state.dockerHost, DOCKER_REGISTRY: state.registry, DOCKER_ENV_DIR: state.dir },
+      env: { ...process.env, ...dockerEnvVariables(state) },
     });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);

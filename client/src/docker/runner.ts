@@ -11,6 +11,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { versionArgv } from './argv';
+import { classifyDockerFailure, VERSION_TIMEOUT_MS, type UnavailableReason } from './dockerFailures';
 
 export type BuildKitMode = 'auto' | 'on' | 'off';
 
@@ -24,6 +25,8 @@ export interface DockerConfig {
 }
 
 export interface CapturedRun {
+  /** The command line as shown in the terminal (display form; the process got the argv). */
+  readonly commandLine: string;
   readonly exitCode: number;
   /** What the process printed (stdout and stderr interleaved), the last MAX_CAPTURE characters. */
   readonly output: string;
@@ -42,8 +45,6 @@ export interface TaskSpec {
   /** Called with each complete output line, e.g. to report build progress. */
   readonly onLine?: (line: string) => void;
 }
-
-export type UnavailableReason = 'missing' | 'notExecutable' | 'daemonDown' | 'permission' | 'notResponding' | 'failed';
 
 export class DockerUnavailableError extends Error {
   constructor(
@@ -68,7 +69,6 @@ export class DockerCommandError extends Error {
 
 const MAX_CAPTURE = 1_000_000;
 const QUERY_TIMEOUT_MS = 60_000;
-const VERSION_TIMEOUT_MS = 15_000;
 const AVAILABLE_CACHE_MS = 30_000;
 
 export function readDockerConfig(scope?: vscode.Uri): DockerConfig {
@@ -356,7 +356,7 @@ class ProcessPseudoterminal implements vscode.Pseudoterminal {
     if (this.partialLine && this.spec.onLine) this.spec.onLine(this.partialLine);
     const status = this.cancelled ? 'cancelled' : exitCode === 0 ? 'done' : `failed with exit code ${exitCode}`;
     this.writeEmitter.fire(`\r\n[${status}]\r\n`);
-    this.done({ exitCode, output: this.captured, cancelled: this.cancelled });
+    this.done({ commandLine: displayCommand(this.config.command, this.spec.argv), exitCode, output: this.captured, cancelled: this.cancelled });
     this.closeEmitter.fire(exitCode);
   }
 }
@@ -388,34 +388,13 @@ function execute(config: DockerConfig, argv: readonly string[], timeoutMs: numbe
 }
 
 function unavailable(config: DockerConfig, result: ExecResult): DockerUnavailableError {
-  const details = (result.stderr || result.error?.message || '').trim();
-  const command = config.command;
-  if (result.error?.code === 'ENOENT') {
-    return new DockerUnavailableError(
-      'missing',
-      `Docker was not found: "${command}" is not installed or not on the PATH. Install Docker (or Podman), or set "dockerfileStudio.docker.path" to the docker executable.`,
-      details,
-    );
-  }
-  if (result.error?.code === 'EACCES') {
-    return new DockerUnavailableError('notExecutable', `"${command}" cannot be run (permission denied). Check "dockerfileStudio.docker.path" points to the docker executable.`, details);
-  }
-  if (result.timedOut) {
-    return new DockerUnavailableError('notResponding', `The Docker daemon at ${config.hostDescription} did not answer within ${VERSION_TIMEOUT_MS / 1000} seconds. Check that it is running and reachable.`, details);
-  }
-  if (/permission denied/i.test(details) && /\.sock|daemon|socket/i.test(details)) {
-    return new DockerUnavailableError(
-      'permission',
-      `You do not have permission to use the Docker daemon at ${config.hostDescription}. Add your user to the "docker" group (sudo usermod -aG docker $USER, then log in again) or use rootless Docker.`,
-      details,
-    );
-  }
-  if (/cannot connect to (the docker daemon|podman)|is the docker daemon running|error during connect|connection refused|no such host|failed to connect/i.test(details)) {
-    return new DockerUnavailableError(
-      'daemonDown',
-      `Docker is installed but its daemon is not running at ${config.hostDescription}. Start Docker (Docker Desktop, or sudo systemctl start docker), or check "dockerfileStudio.docker.host" and "dockerfileStudio.docker.context".`,
-      details,
-    );
-  }
-  return new DockerUnavailableError('failed', `${displayCommand(command, versionArgv())} failed: ${details || `exit code ${result.exitCode}`}`, details);
+  const problem = classifyDockerFailure({
+    command: config.command,
+    hostDescription: config.hostDescription,
+    errorCode: result.error?.code,
+    timedOut: result.timedOut,
+    stderr: result.stderr || result.error?.message || '',
+    exitCode: result.exitCode,
+  });
+  return new DockerUnavailableError(problem.reason, problem.message, problem.details);
 }

@@ -29,6 +29,7 @@ export interface BuildResult {
   readonly exitCode: number;
   readonly cancelled: boolean;
   readonly output: string;
+  readonly commandLine: string;
   /** The diagnostic put on the failing line, if the output named one. */
   readonly diagnostic?: { line: number; message: string };
 }
@@ -134,7 +135,7 @@ export async function runBuild(services: DockerServices, request: BuildRequest):
 }
 
 async function finishBuild(services: DockerServices, request: BuildRequest, info: BuildInfo, run: CapturedRun): Promise<BuildResult> {
-  const result = { image: request.image, exitCode: run.exitCode, cancelled: run.cancelled, output: run.output };
+  const result = { image: request.image, exitCode: run.exitCode, cancelled: run.cancelled, output: run.output, commandLine: run.commandLine };
   if (run.cancelled) {
     void prompts().showInformationMessage(`The build of ${request.image} was cancelled.`);
     return { ...result, ok: false };
@@ -183,7 +184,9 @@ async function askContext(dockerfile: vscode.Uri, current: string, title: string
   const choices = [current, dockerfileFolder, workspaceFolder].filter((p, i, all): p is string => !!p && all.indexOf(p) === i);
   const items: (vscode.QuickPickItem & { folder?: string })[] = choices.map((folder) => ({
     label: vscode.workspace.asRelativePath(folder, true) || folder,
-    description: folder === current ? 'current' : folder === dockerfileFolder ? "the Dockerfile's folder" : 'workspace folder',
+    description: [folder === dockerfileFolder ? "the Dockerfile's folder" : folder === workspaceFolder ? 'the workspace folder' : 'chosen before', folder === current ? 'current' : '']
+      .filter(Boolean)
+      .join(', '),
     detail: folder,
     folder,
   }));

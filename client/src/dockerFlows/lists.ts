@@ -80,9 +80,10 @@ export async function containersQuickPick(services: DockerServices): Promise<Act
   );
   if (!picked) return undefined;
   const c = picked.container;
-  type Action = 'logs' | 'exec' | 'stop' | 'restart' | 'remove';
+  type Action = 'logs' | 'follow' | 'exec' | 'stop' | 'restart' | 'remove';
   const actions: (vscode.QuickPickItem & { action: Action })[] = [
-    { label: '$(output) Logs', action: 'logs' },
+    { label: '$(output) Logs', description: 'the last 1000 lines', action: 'logs' },
+    ...(c.running ? [{ label: '$(output) Follow Logs', description: 'in a terminal until you close it', action: 'follow' as const }] : []),
     ...(c.running ? [{ label: '$(terminal) Exec Shell', description: 'sh inside the container', action: 'exec' as const }] : []),
     ...(c.running ? [{ label: '$(debug-stop) Stop', action: 'stop' as const }] : []),
     { label: c.running ? '$(debug-restart) Restart' : '$(debug-start) Restart', description: c.running ? '' : 'starts it again', action: 'restart' },
@@ -93,7 +94,11 @@ export async function containersQuickPick(services: DockerServices): Promise<Act
   const target = c.name || c.id;
   switch (action.action) {
     case 'logs':
-      return captured(services, 'logs', target, logsArgv(target, { follow: c.running, tail: 1000 }), `Logs of ${target}`);
+      return captured(services, 'logs', target, logsArgv(target, { tail: 1000 }), `Logs of ${target}`);
+    case 'follow':
+      // Following never ends by itself, so the command does not wait for it.
+      void services.runner.runInTerminal({ title: `logs of ${target}`, argv: logsArgv(target, { follow: true, tail: 100 }) });
+      return { action: 'follow', target };
     case 'exec': {
       const { exitCode } = await services.runner.runInTerminal({ title: `shell in ${target}`, argv: execShellArgv(target) });
       return { action: 'exec', target, exitCode };

@@ -42,5 +42,8 @@ export function folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
 /** Builds read the file on disk, so unsaved edits are saved first. */
 export async function saveIfDirty(uri: vscode.Uri): Promise<void> {
   const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-  if (document?.isDirty && !(await document.save())) throw new UserError(`${path.basename(uri.fsPath)} has unsaved changes that could not be saved.`);
+  if (!document?.isDirty) return;
+  // A save can lose a race with a slow save participant; one more try settles that case.
+  if ((await document.save()) || (await document.save()) || !document.isDirty) return;
+  throw new UserError(`${path.basename(uri.fsPath)} has unsaved changes that could not be saved; save it and build again.`);
 }

@@ -27,6 +27,7 @@ export interface RunResult {
   readonly exitCode: number | undefined;
   /** What an attached or detached run printed (a detached run prints the container id). */
   readonly output?: string;
+  readonly commandLine?: string;
   readonly cancelled?: boolean;
 }
 
@@ -141,7 +142,7 @@ export async function runContainer(services: DockerServices, request: RunRequest
     },
     (_progress, token) => services.runner.runCaptured({ title, argv, scope, definition, token }),
   );
-  const result: RunResult = { image: request.image, mode: request.mode, exitCode: run.exitCode, output: run.output, cancelled: run.cancelled };
+  const result: RunResult = { image: request.image, mode: request.mode, exitCode: run.exitCode, output: run.output, commandLine: run.commandLine, cancelled: run.cancelled };
   if (run.cancelled) return result;
   if (run.exitCode !== 0 && (request.mode === 'detached' || run.exitCode === 125)) {
     // 125 is docker's own failure (bad option, port in use), not the container's exit code.
