@@ -74,8 +74,11 @@ function activePart(
   pos: Position,
 ): { form: number; labels: string[] } {
   if (atFlagPosition && typed.startsWith('-')) {
-    const name = typed.replace(/^-+/, '').split('=')[0];
-    return { form: 0, labels: [`--${name}=<platform>`, `--${name}=<mount>`, `--${name}=<network>`, `--${name}=<mode>`, `--${name}=<duration>`, `--${name}=<n>`, '[<options>]'] };
+    // A flag being typed: the form's flag parameter it starts (`--platf` -> `--platform=<platform>`).
+    const name = `--${typed.replace(/^-+/, '').split('=')[0]}`;
+    const forms = signatureForms(inst.keyword);
+    const params = forms[0]?.parameters.map((p) => p.text) ?? [];
+    return { form: 0, labels: [...params.filter((p) => p.startsWith(name) && name.length > 2), '[<options>]'] };
   }
   const index = inst.args.filter((a) => comparePositions(a.range.end, wordStart) < 0).length;
   const argsText = inst.argsText.replace(/^\s*(?:--\S+\s+)*/, '');
