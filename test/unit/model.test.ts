@@ -178,3 +178,29 @@ describe('model: the shell model of RUN', () => {
     assert.deepEqual(c.nameRange.start, { line: 3, character: 2 });
   });
 });
+
+describe('model: gaps in dockerfile-ast we cover', () => {
+  it('reads exec form spread over continuation lines', () => {
+    const m = model('FROM a\nCMD ["node", \\\n     "server.js"]\n');
+    assert.deepEqual(m.instructions[1].json?.strings.map((s) => s.value), ['node', 'server.js']);
+  });
+
+  it('declares every name of a multi-name ARG', () => {
+    const m = model('FROM a\nARG A B=2 C="x y"\n');
+    assert.deepEqual(m.instructions[1].properties.map((p) => [p.name, p.value, p.operator]), [
+      ['A', null, null],
+      ['B', '2', '='],
+      ['C', 'x y', '='],
+    ]);
+    assert.deepEqual(m.declarations.map((d) => d.name), ['A', 'B', 'C']);
+  });
+
+  it('parses indented instructions without a FROM before them', () => {
+    const m = model('    ENV A=${B}-x\n    RUN echo ${A}\n');
+    assert.deepEqual(m.instructions.map((i) => [i.keyword, i.variables.map((v) => v.name)]), [
+      ['ENV', ['B']],
+      ['RUN', ['A']],
+    ]);
+    assert.deepEqual(m.instructions[0].keywordRange.start, { line: 0, character: 4 });
+  });
+});

@@ -197,8 +197,8 @@ function convert(
 
   let json: JsonForm | null = null;
   if (EXEC_FORM_KEYWORDS.has(keyword) && ast instanceof JSONInstruction) {
-    const afterFlags = args.length ? textIn(lines, { start: args[0].range.start, end: args[args.length - 1].range.end }) : '';
-    json = execForm(ast, afterFlags, shift);
+    const raw = args.length ? textIn(lines, { start: args[0].range.start, end: args[args.length - 1].range.end }) : '';
+    json = execForm(ast, joinContinuations(raw, escape), shift);
   }
 
   const variables: VariableRef[] = ast.getVariables().map((v) => {
@@ -236,6 +236,12 @@ function convert(
     }));
   }
 
+  // dockerfile-ast reads `ARG A B=2` as one ARG named A with the value "B=2" (the legacy ENV form);
+  // BuildKit declares A and B. Rebuild the list from the words when that happened.
+  if (keyword === 'ARG' && properties.length === 1 && properties[0].operator === null && properties[0].value !== null) {
+    properties = argProperties(args);
+  }
+
   let trigger: ParsedInstruction | null = null;
   if (ast instanceof Onbuild) {
     const t = ast.getTriggerInstruction();
@@ -243,6 +249,48 @@ function convert(
   }
 
   return { keyword, keywordRaw, keywordRange, argsText, argsRange, flags, args, json, variables, properties, trigger, lastLine, lastLineLength };
+}
+
+/** Joins continuation lines the way the builder does: escape + newline removed, comment lines dropped. */
+function joinContinuations(raw: string, escape: string): string {
+  const lines = raw.split('\n');
+  let out = '';
+  lines.forEach((line, i) => {
+    if (i > 0) {
+      const t = line.trimStart();
+      if (t === '' || t.startsWith('#')) return;
+    }
+    const trimmed = line.replace(/[ \t]+$/, '');
+    out += i < lines.length - 1 && trimmed.endsWith(escape) ? trimmed.slice(0, -1) : line;
+  });
+  return out;
+}
+
+/** ARG properties from its words (`NAME` or `NAME=value`), merging words split inside quotes. */
+function argProperties(args: Word[]): Property[] {
+  const words: Word[] = [];
+  let open: string | null = null;
+  for (const a of args) {
+    if (open && words.length) {
+      const last = words[words.length - 1];
+      words[words.length - 1] = { value: `${last.value} ${a.value}`, range: { start: last.range.start, end: a.range.end } };
+    } else words.push(a);
+    for (const ch of a.value) {
+      if (open) {
+        if (ch === open) open = null;
+      } else if (ch === '"' || ch === "'") open = ch;
+    }
+  }
+  return words.map((w) => {
+    const eq = w.value.indexOf('=');
+    const name = eq < 0 ? w.value : w.value.slice(0, eq);
+    const nameRange = { start: w.range.start, end: { line: w.range.start.line, character: w.range.start.character + name.length } };
+    if (eq < 0) return { name, nameRange, value: null, valueRange: null, operator: null, range: w.range };
+    const rawValue = w.value.slice(eq + 1);
+    const value = /^(["']).*\1$/.test(rawValue) ? rawValue.slice(1, -1) : rawValue;
+    const valueStart = { line: w.range.start.line, character: w.range.start.character + eq + 1 };
+    return { name, nameRange, value, valueRange: { start: valueStart, end: w.range.end }, operator: '=' as const, range: w.range };
+  });
 }
 
 function execForm(ast: JSONInstruction, afterFlags: string, shift: Shift): JsonForm | null {
