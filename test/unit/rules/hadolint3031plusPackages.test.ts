@@ -64,7 +64,7 @@ ruleTester(yumPinVersions, [
   { code: `${C7}RUN yum install -y httpd php-7.4.33 && yum clean all\n`, problems: ['1:19-1:24 ~ "httpd" has no version'] },
   { name: 'a name with dashes is still a name', code: `${C7}RUN yum install -y python3-devel gcc-c++\n`, problems: ['1:19-1:32', '1:33-1:40'] },
   { name: 'release and epoch', code: `${C7}RUN yum install -y kernel-3.10.0-1160.el7 nginx-1:1.20.1-10.el7\n`, problems: [] },
-  { name: 'rpm files, groups and variables', code: `${C7}RUN yum install -y /tmp/x.rpm https://x.org/y.rpm @core $PKGS tool-$VERSION\n`, problems: [] },
+  { name: 'rpm files, groups, globs and variables', code: `${C7}RUN yum install -y /tmp/x.rpm https://x.org/y.rpm @core $PKGS tool-$VERSION && yum -y reinstall "*"\n`, problems: [] },
   { name: 'repo option values are not packages', code: `${C7}RUN yum --enablerepo epel install -y jq-1.6\n`, problems: [] },
   { name: 'module streams', code: `FROM rockylinux:8\nRUN yum module install -y nodejs nginx:1.20\n`, problems: ['1:26-1:32 ~ no stream'] },
   { name: 'continuation', code: `${C7}RUN yum install -y \\\n      httpd \\\n      mod_ssl-2.4.6\n`, problems: ['2:6-2:11'] },

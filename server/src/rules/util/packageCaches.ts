@@ -60,9 +60,9 @@ export function rpmVersionPinned(pkg: string): boolean {
   return rest.every((p) => /^[A-Za-z0-9.~^_:+]+$/.test(p)) && rest.some((p) => /^\d/.test(p));
 }
 
-/** Package words a version rule cannot judge: whole variables, groups, globs-only and local paths. */
+/** Package words a version rule cannot judge: whole variables, groups, globs, local paths and URLs. */
 export function unjudgeablePackage(pkg: string): boolean {
-  return pkg.startsWith('$') || pkg.startsWith('@') || pkg.startsWith('/') || pkg.startsWith('./') || /^[a-z]+:\/\//.test(pkg);
+  return pkg.startsWith('$') || pkg.startsWith('@') || pkg.startsWith('/') || pkg.startsWith('./') || /[*?[]/.test(pkg) || /^[a-z]+:\/\//.test(pkg);
 }
 
 // --------------------------------------------------------------------------------------------
