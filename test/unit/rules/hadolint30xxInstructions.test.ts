@@ -98,13 +98,13 @@ ruleTester(exposePortRange, [
 ruleTester(multipleHealthchecks, [
   {
     code: 'FROM nginx:1\nHEALTHCHECK CMD curl -f http://localhost/\nHEALTHCHECK NONE\n',
-    problems: ['1:0-1:41 ~ line 3'],
+    problems: ['2:0-2:11 ~ line 2'],
   },
   { name: 'one per stage is fine', code: 'FROM nginx:1 AS a\nHEALTHCHECK CMD true\nFROM nginx:1\nHEALTHCHECK CMD true\n', problems: [] },
   {
-    name: 'three in a stage: the first two are ignored',
-    code: 'FROM nginx:1\nHEALTHCHECK --interval=5s \\\n  CMD true\nHEALTHCHECK CMD false\nHEALTHCHECK CMD true\n',
-    problems: ['1:0-2:10', '3:0-3:21'],
+    name: 'three in a stage, one over two lines',
+    code: 'FROM nginx:1\nHEALTHCHECK --interval=5s \\\n  CMD true\nHEALTHCHECK CMD false\nhealthcheck CMD true\n',
+    problems: ['3:0-3:11 ~ line 2', '4:0-4:11 ~ line 4'],
   },
 ]);
 
