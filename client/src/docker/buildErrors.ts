@@ -15,7 +15,6 @@ export interface BuildError {
 }
 
 // CSI/OSC escape sequences a terminal-style output may carry.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\))/g;
 
 export function stripAnsi(text: string): string {
