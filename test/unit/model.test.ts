@@ -204,3 +204,20 @@ describe('model: gaps in dockerfile-ast we cover', () => {
     assert.deepEqual(m.instructions[0].keywordRange.start, { line: 0, character: 4 });
   });
 });
+
+describe('model: continuation rule', () => {
+  it('does not continue after an escaped escape character (C:\\\\ at the end of a line)', () => {
+    const m = model('FROM a\nCOPY a \\\n\tC:\\\\Windows\\\\System32\\\\\n\nENV X=1\n');
+    assert.deepEqual(m.instructions.map((i) => [i.keyword, i.startLine, i.endLine]), [
+      ['FROM', 0, 0],
+      ['COPY', 1, 2],
+      ['ENV', 4, 4],
+    ]);
+  });
+
+  it('continues after a lone escape character on its own line', () => {
+    const m = model('FROM a\nENV A=1 \\\n\\\n    B=2\n');
+    assert.equal(m.instructions[1].endLine, 3);
+    assert.deepEqual(m.instructions[1].properties.map((p) => p.name), ['A', 'B']);
+  });
+});

@@ -78,10 +78,15 @@ function contentStart(line: string): number {
   return i;
 }
 
+/**
+ * BuildKit's rule: the escape character at the end of a line (trailing blanks allowed) continues
+ * the instruction, unless it is itself escaped (`C:\\` ends a Windows path, not the line).
+ */
 function endsWithEscape(line: string, escape: string): boolean {
   let end = line.length;
   while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  return end > 0 && line[end - 1] === escape;
+  if (end === 0 || line[end - 1] !== escape) return false;
+  return end === 1 || line[end - 2] !== escape;
 }
 
 function readDirectives(lines: string[]): { directives: RawDirective[]; escape: string; firstLine: number } {
