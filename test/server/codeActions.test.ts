@@ -65,3 +65,82 @@ describe('code actions: fixes and suppressions', () => {
     assert.equal(applyWorkspaceEdit(text, uri, ignore.edit), 'FROM alpine:3.20\n  # check=skip=UnknownInstruction\n  FORM x\n');
   });
 });
+
+describe('code actions: fix-all', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(() => client.stop());
+
+  async function fixAll(text: string): Promise<string | null> {
+    const uri = await client.open(text);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.dockerfileStudio'] },
+    });
+    if (actions.length === 0) return null;
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.dockerfileStudio');
+    return applyWorkspaceEdit(text, uri, actions[0].edit);
+  }
+
+  const messy = [
+    'FROM debian:bookworm',
+    'RUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb12u5',
+    'RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1',
+    'FROM alpine:3.20 AS tools',
+    'RUN apk add jq=1.7.1-r0',
+    'COPY a b c /dest',
+  ].join('\n') + '\n';
+
+  it('applies every safe fix in one action and a second run has nothing left to do', async () => {
+    const fixed = await fixAll(messy);
+    assert.ok(fixed, 'no fix-all action for a file with safe fixes');
+    assert.notEqual(fixed, messy);
+    assert.match(fixed, /apt-get install -y --no-install-recommends curl/);
+    assert.match(fixed, /apk add --no-cache jq/);
+    assert.match(fixed, /COPY a b c \/dest\//);
+    assert.equal(await fixAll(fixed), null);
+  });
+
+  it('leaves the findings of the fixed rules gone and adds none', async () => {
+    const before = await client.diagnostics(await client.open(messy));
+    const fixed = (await fixAll(messy))!;
+    const after = await client.diagnostics(await client.open(fixed));
+    const key = (d: Diagnostic): string => `${d.code}`;
+    const newCodes = after.map(key).filter((c) => !before.map(key).includes(c));
+    assert.deepEqual(newCodes, []);
+    assert.ok(after.length < before.length, `${before.length} -> ${after.length}`);
+  });
+
+  it('is idempotent on every fixture Dockerfile', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(__dirname, '..', 'fixtures', 'dockerfiles');
+    for (const f of readdirSync(dir)) {
+      const once = (await fixAll(readFileSync(join(dir, f), 'utf8'))) ?? readFileSync(join(dir, f), 'utf8');
+      assert.equal(await fixAll(once), null, f);
+    }
+  });
+
+  it('merges a per-instruction hadolint suppression into the pragma above', async () => {
+    const text = 'FROM debian:bookworm\n# hadolint ignore=DL3009\nRUN apt-get update && apt-get install -y curl\n';
+    const uri = await client.open(text);
+    const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'DL3008')!;
+    assert.ok(diagnostic);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
+    const ignore = actions.find((a) => a.title === 'Ignore DL3008 for this instruction')!;
+    const out = applyWorkspaceEdit(text, uri, ignore.edit);
+    assert.equal(out, 'FROM debian:bookworm\n# hadolint ignore=DL3009,DL3008\nRUN apt-get update && apt-get install -y curl\n');
+    const after = await client.diagnostics(await client.open(out));
+    assert.ok(!after.some((d) => d.code === 'DL3008'));
+    const global = actions.find((a) => a.title === 'Ignore DL3008 in this file')!;
+    assert.equal(applyWorkspaceEdit(text, uri, global.edit), '# hadolint global ignore=DL3008\n' + text);
+  });
+});
