@@ -19,7 +19,7 @@ export const dnfAssumeYes: Rule = {
   docs: {
     summary: 'Use `dnf install -y` so the build never waits for an answer.',
     details:
-      'dnf asks "Is this ok [y/N]" before it installs. A build cannot answer, so the question counts as "no" and the ' +
+      'dnf asks "Is this ok [y/N]" before it installs or upgrades. A build cannot answer, so the question counts as "no" and the ' +
       'step fails. `-y` (`--assumeyes`) answers yes up front. The same goes for microdnf.',
     url: hadolintWiki('DL3038'),
     bad: 'FROM fedora:40\nRUN dnf install httpd-2.4.62 && dnf clean all\n',
@@ -28,7 +28,7 @@ export const dnfAssumeYes: Rule = {
   check(model, ctx) {
     const problems: Problem[] = [];
     for (const cmd of runCommands(model, ctx, DNF_TOOLS)) {
-      const install = rpmInstall(cmd, DNF_TOOLS);
+      const install = rpmInstall(cmd, DNF_TOOLS, true);
       if (!install) continue;
       const parsed = install.match.parsed;
       if (hasOption(parsed, ['-y', '--assumeyes']) || fedByYes(cmd)) continue;

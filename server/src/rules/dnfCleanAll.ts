@@ -11,7 +11,7 @@ export const dnfCleanAll: Rule = {
   severity: 'warning',
   shellSpecific: true,
   docs: {
-    summary: 'Run `dnf clean all` in the same RUN as `dnf install` (microdnf too).',
+    summary: 'Run `dnf clean all` in the same RUN as `dnf install` or `dnf upgrade` (microdnf too).',
     details:
       'dnf and microdnf keep downloaded packages and repository metadata in `/var/cache`. What is still there when ' +
       'the RUN ends is stored in the layer for good. End the RUN with `dnf clean all` (`microdnf clean all`), or keep ' +
@@ -25,10 +25,10 @@ export const dnfCleanAll: Rule = {
     const shipped = imageLayerStages(model);
     for (const run of runScripts(model, ctx)) {
       if (!layerShipped(model, run.host, shipped) || cacheOnMount(run.inst, CACHE_DIRS)) continue;
-      const install = installWithoutCleanup(run, (c) => rpmInstall(c, DNF_TOOLS) !== null, (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS));
+      const install = installWithoutCleanup(run, (c) => rpmInstall(c, DNF_TOOLS, true) !== null, (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS));
       if (!install) continue;
       problems.push({
-        range: callRange(install, rpmInstall(install, DNF_TOOLS)?.match),
+        range: callRange(install, rpmInstall(install, DNF_TOOLS, true)?.match),
         message: `${install.name} leaves its package cache in this layer. End the RUN with \`&& ${install.name} clean all\` (or use a cache mount on /var/cache/dnf).`,
         data: { host: run.host.index, tool: install.name },
       });

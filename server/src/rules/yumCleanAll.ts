@@ -11,7 +11,7 @@ export const yumCleanAll: Rule = {
   severity: 'warning',
   shellSpecific: true,
   docs: {
-    summary: 'Run `yum clean all` in the same RUN as `yum install`.',
+    summary: 'Run `yum clean all` in the same RUN as `yum install` or `yum update`.',
     details:
       'yum keeps downloaded packages and repository metadata in `/var/cache/yum`. Whatever is still there when the ' +
       'RUN ends is stored in the layer, even if a later RUN deletes it. End the RUN with `yum clean all`, or keep the ' +
@@ -25,10 +25,10 @@ export const yumCleanAll: Rule = {
     const shipped = imageLayerStages(model);
     for (const run of runScripts(model, ctx)) {
       if (!layerShipped(model, run.host, shipped) || cacheOnMount(run.inst, CACHE_DIRS)) continue;
-      const install = installWithoutCleanup(run, (c) => rpmInstall(c, YUM_TOOLS) !== null, (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS));
+      const install = installWithoutCleanup(run, (c) => rpmInstall(c, YUM_TOOLS, true) !== null, (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS));
       if (!install) continue;
       problems.push({
-        range: callRange(install, rpmInstall(install, YUM_TOOLS)?.match),
+        range: callRange(install, rpmInstall(install, YUM_TOOLS, true)?.match),
         message: 'yum leaves its package cache in this layer. End the RUN with `&& yum clean all` (or use a cache mount on /var/cache/yum).',
         data: { host: run.host.index },
       });

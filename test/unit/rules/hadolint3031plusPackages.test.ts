@@ -28,7 +28,7 @@ ruleTester(yumCleanAll, [
   {
     name: 'continuation style is kept (trailing &&)',
     code: `${C7}RUN yum -y update-minimal && \\\n    yum install -y httpd-2.4.6\n`,
-    problems: ['2:4-2:15'],
+    problems: ['1:4-1:25'],
     output: `${C7}RUN yum -y update-minimal && \\\n    yum install -y httpd-2.4.6 && \\\n    yum clean all\n`,
   },
   {
@@ -58,6 +58,7 @@ ruleTester(yumCleanAll, [
   },
   { name: 'pwsh turns it off', code: `${C7}SHELL ["pwsh", "-c"]\nRUN yum install -y a-1\n`, problems: [] },
   { name: 'yum groupinstall', code: `${C7}RUN yum groupinstall -y "Development Tools"\n`, problems: ['1:4-1:20'] },
+  { name: 'yum update', code: `${C7}RUN yum -y update\n`, problems: ['1:4-1:17'] },
 ]);
 
 ruleTester(yumPinVersions, [
@@ -108,6 +109,8 @@ ruleTester(dnfAssumeYes, [
   { code: `${F40}RUN dnf --setopt=assumeyes=True install a-1\n`, problems: [] },
   { code: `${F40}RUN yes | dnf install a-1\n`, problems: [] },
   { code: `${F40}RUN dnf makecache\n`, problems: [] },
+  { name: 'upgrades ask too', code: `${F40}RUN dnf upgrade --refresh && dnf clean all\n`, problems: ['1:4-1:15'] },
+  { name: 'the in alias', code: `${F40}RUN dnf in a-1 && dnf clean all\n`, problems: ['1:4-1:10'], output: `${F40}RUN dnf in -y a-1 && dnf clean all\n` },
 ]);
 
 ruleTester(dnfCleanAll, [
@@ -118,6 +121,8 @@ ruleTester(dnfCleanAll, [
   { code: `${F40}RUN dnf install -y a-1 && rm -rf /var/cache/libdnf5*\n`, problems: [] },
   { code: `${F40}RUN --mount=type=cache,target=/var/cache/libdnf5 dnf install -y a-1\n`, problems: [] },
   { code: `${F40}RUN --mount=type=tmpfs,target=/var/cache dnf install -y a-1\n`, problems: [] },
+  { name: 'upgrades fill the cache too', code: `${F40}RUN dnf -y upgrade\n`, problems: ['1:4-1:18'], output: `${F40}RUN dnf -y upgrade && dnf clean all\n` },
+  { name: 'one clean after update and install', code: `${F40}RUN microdnf clean all && microdnf update -y && microdnf install -y a-1 && microdnf clean all\n`, problems: [] },
 ]);
 
 ruleTester(dnfPinVersions, [

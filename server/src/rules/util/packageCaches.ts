@@ -71,17 +71,22 @@ export function unjudgeablePackage(pkg: string): boolean {
 export const YUM_TOOLS = ['yum'] as const;
 export const DNF_TOOLS = ['dnf', 'microdnf', 'dnf5'] as const;
 
-export type RpmInstallKind = 'packages' | 'group' | 'module';
+export type RpmInstallKind = 'packages' | 'group' | 'module' | 'upgrade';
 
 export interface RpmInstall {
   kind: RpmInstallKind;
   match: SubcommandMatch;
 }
 
-const INSTALL_WORDS = new Set(['install', 'localinstall', 'reinstall', 'groupinstall']);
+const INSTALL_WORDS = new Set(['install', 'in', 'localinstall', 'reinstall', 'groupinstall']);
+// Commands that download packages without naming new ones: they fill the cache and ask to confirm too.
+const UPGRADE_WORDS = new Set(['update', 'upgrade', 'up', 'upgrade-minimal', 'update-minimal', 'distro-sync', 'downgrade']);
 
-/** `yum install`, `dnf -y install`, `dnf group install`, `microdnf module install`, ... or null. */
-export function rpmInstall(cmd: RunCommand, tools: readonly string[]): RpmInstall | null {
+/**
+ * `yum install`, `dnf -y install`, `dnf group install`, `microdnf module install`, ... or null. With
+ * `upgrades`, `update`/`upgrade`/`distro-sync` count as well (they download packages the same way).
+ */
+export function rpmInstall(cmd: RunCommand, tools: readonly string[], upgrades = false): RpmInstall | null {
   if (!tools.includes(cmd.name)) return null;
   const parsed = parseArgs(cmd.args, YUM_OPTIONS);
   const [first, second] = parsed.operands;
@@ -89,6 +94,9 @@ export function rpmInstall(cmd: RunCommand, tools: readonly string[]): RpmInstal
   if (INSTALL_WORDS.has(first.value)) {
     const kind: RpmInstallKind = first.value === 'groupinstall' ? 'group' : 'packages';
     return { kind, match: { parsed, words: [first], operands: parsed.operands.slice(1) } };
+  }
+  if (upgrades && UPGRADE_WORDS.has(first.value)) {
+    return { kind: 'upgrade', match: { parsed, words: [first], operands: parsed.operands.slice(1) } };
   }
   if ((first.value === 'group' || first.value === 'groups' || first.value === 'module') && second?.value === 'install') {
     return { kind: first.value === 'module' ? 'module' : 'group', match: { parsed, words: [first, second], operands: parsed.operands.slice(2) } };
