@@ -176,6 +176,8 @@ ruleTester(wgetProgress, [
   { code: 'FROM debian:12\nRUN wget -o /tmp/log https://x.org/a\n', problems: [] },
   { name: '-O is the download, not the log', code: 'FROM debian:12\nRUN wget -O /tmp/a https://x.org/a\n', problems: ['1:4-1:8'] },
   { name: 'ONBUILD', code: 'FROM debian:12\nONBUILD RUN wget https://x.org/a\n', problems: ['1:12-1:16'] },
+  { name: '# hadolint shell=powershell turns shell rules off', code: '# hadolint shell=powershell\nFROM debian:12\nRUN wget https://x.org/a\n', problems: [] },
+  { name: 'SHELL cmd turns shell rules off', code: 'FROM debian:12\nSHELL ["cmd", "/S", "/C"]\nRUN wget https://x.org/a\n', problems: [] },
 ]);
 
 ruleTester(yarnCacheClean, [
