@@ -47,8 +47,11 @@ function parseArgs(argv) {
   return result;
 }
 
+const startedAt = Date.now();
+
 function step(message) {
-  process.stdout.write(`\n[extension tests] ${message}\n`);
+  const elapsed = ((Date.now() - startedAt) / 1000).toFixed(1);
+  process.stdout.write(`\n[extension tests +${elapsed}s] ${message}\n`);
 }
 
 function buildExtension() {
@@ -193,6 +196,7 @@ async function runScreenshots() {
 
 async function main() {
   const started = Date.now();
+  if (!options.screenshots && inCi) fail('--no-screenshots is not allowed under CI=true');
   if (options.grep) process.env.DOCKERFILE_STUDIO_TEST_GREP = options.grep;
   if (options.build) {
     step('building the extension');
@@ -219,8 +223,6 @@ async function main() {
     ensureCodeServer();
     ensureChromium();
     await runScreenshots().catch((error) => failures.push(`screenshots: ${error.message ?? error}`));
-  } else if (inCi) {
-    fail('--no-screenshots is not allowed under CI=true');
   }
   if (failures.length > 0) throw new Error(failures.join('\n'));
   step(`passed: suite ${suiteSeconds} s, total ${((Date.now() - started) / 1000).toFixed(1)} s`);
