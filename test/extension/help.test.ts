@@ -42,7 +42,7 @@ describe('help while typing', () => {
     assert.deepEqual(values.filter((v) => ['shared', 'private', 'locked'].includes(v)).sort(), ['locked', 'private', 'shared']);
   });
 
-  it('completes COPY sources from the build context without .dockerignore\'d files', async () => {
+  it("completes COPY sources from the build context without .dockerignore'd files", async () => {
     const document = await openFixture('help/Dockerfile');
     const end = new vscode.Position(document.lineCount - 1, 0);
     const edit = new vscode.WorkspaceEdit();
@@ -50,7 +50,8 @@ describe('help while typing', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
       const labels = (await completionItems(document, new vscode.Position(end.line, 5), ' ')).map(label);
-      for (const expected of ['src/', 'package.json', '.dockerignore']) assert.ok(labels.includes(expected), `${expected} missing: ${labels.join(', ')}`);
+      for (const expected of ['src/', 'package.json', '.dockerignore'])
+        assert.ok(labels.includes(expected), `${expected} missing: ${labels.join(', ')}`);
       for (const ignored of ['secrets/', 'debug.log']) assert.ok(!labels.includes(ignored), `${ignored} is .dockerignore'd but offered`);
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -76,7 +76,7 @@ describe('completion', () => {
   });
 
   describe('flags', () => {
-    it('offers the instruction\'s flags, replacing the dashes typed', async () => {
+    it("offers the instruction's flags, replacing the dashes typed", async () => {
       const items = await complete('FROM alpine:3.20\nRUN --|');
       assert.deepEqual(labels(items), ['--mount', '--network', '--security', '--device']);
       assert.deepEqual(edit(find(items, '--mount')), { start: 4, end: 6, newText: '--mount=' });
@@ -98,7 +98,13 @@ describe('completion', () => {
     });
 
     it('HEALTHCHECK and FROM get their own flags', async () => {
-      assert.deepEqual(labels(await complete('FROM alpine:3.20\nHEALTHCHECK --|')), ['--interval', '--timeout', '--start-period', '--start-interval', '--retries']);
+      assert.deepEqual(labels(await complete('FROM alpine:3.20\nHEALTHCHECK --|')), [
+        '--interval',
+        '--timeout',
+        '--start-period',
+        '--start-interval',
+        '--retries',
+      ]);
       assert.deepEqual(labels(await complete('FROM --|')), ['--platform']);
     });
   });
@@ -147,7 +153,10 @@ describe('completion', () => {
 
     it('--platform= offers common platforms and $BUILDPLATFORM/$TARGETPLATFORM', async () => {
       const items = labels(await complete('FROM --platform=| alpine:3.20\n'));
-      assert.deepEqual(items, PLATFORM_VALUES.map((v) => v.value));
+      assert.deepEqual(
+        items,
+        PLATFORM_VALUES.map((v) => v.value),
+      );
       assert.ok(items.includes('$BUILDPLATFORM') && items.includes('$TARGETPLATFORM') && items.includes('linux/arm64'));
     });
 
@@ -157,7 +166,9 @@ describe('completion', () => {
     });
 
     it('--from= offers only earlier stages, by name and index', async () => {
-      const items = await complete('FROM golang:1.23 AS build\nFROM node:22 AS web\nFROM alpine:3.20\nCOPY --from=| /out /out\nFROM alpine:3.20 AS later\n');
+      const items = await complete(
+        'FROM golang:1.23 AS build\nFROM node:22 AS web\nFROM alpine:3.20\nCOPY --from=| /out /out\nFROM alpine:3.20 AS later\n',
+      );
       const got = labels(items);
       assert.deepEqual([...got].sort(), ['0', '1', 'build', 'web']);
       assert.ok(!got.includes('later') && !got.includes('2'));
@@ -209,7 +220,11 @@ describe('completion', () => {
     });
 
     it('after an instruction offers only the pragmas', async () => {
-      assert.deepEqual(labels(await complete('FROM alpine:3.20\n# |\nRUN true\n')), ['hadolint ignore=', 'hadolint global ignore=', 'hadolint shell=']);
+      assert.deepEqual(labels(await complete('FROM alpine:3.20\n# |\nRUN true\n')), [
+        'hadolint ignore=',
+        'hadolint global ignore=',
+        'hadolint shell=',
+      ]);
     });
 
     it('# syntax= and # escape= offer their values', async () => {
@@ -250,14 +265,15 @@ describe('completion', () => {
     it('FROM offers official images offline, each inserting name: and reopening for tags', async () => {
       const items = await complete('FROM |');
       const got = labels(items);
-      for (const name of ['alpine', 'debian', 'ubuntu', 'node', 'python', 'golang', 'nginx', 'postgres', 'scratch']) assert.ok(got.includes(name), name);
+      for (const name of ['alpine', 'debian', 'ubuntu', 'node', 'python', 'golang', 'nginx', 'postgres', 'scratch'])
+        assert.ok(got.includes(name), name);
       assert.ok(got.length >= 45, `only ${got.length} images`);
       const node = find(items, 'node');
       assert.deepEqual(edit(node), { start: 5, end: 5, newText: 'node:' });
       assert.equal(node.command?.command, 'editor.action.triggerSuggest');
     });
 
-    it('FROM image: offers that image\'s common tags, replacing only the tag', async () => {
+    it("FROM image: offers that image's common tags, replacing only the tag", async () => {
       const items = await complete('FROM python:3.1|\n');
       assert.deepEqual(labels(items), officialImage('python')!.tags);
       assert.deepEqual(edit(find(items, '3.13-slim')), { start: 12, end: 15, newText: '3.13-slim' });
@@ -318,14 +334,14 @@ describe('completion', () => {
     after(() => rmSync(dir, { recursive: true, force: true }));
     const uriIn = (name: string): string => pathToFileURL(join(dir, name)).href;
 
-    it('COPY offers the context root without .dockerignore\'d entries, folders first', async () => {
+    it("COPY offers the context root without .dockerignore'd entries, folders first", async () => {
       const items = await complete('FROM node:22\nCOPY | /app/\n', uriIn('Dockerfile'));
       const got = labels(items).filter((l) => !l.startsWith('--'));
       assert.deepEqual(got, ['src/', '.dockerignore', 'package.json', 'README.md']);
       assert.equal(find(items, 'src/').command?.command, 'editor.action.triggerSuggest');
     });
 
-    it('offers a folder\'s entries after its slash, replacing only the last segment', async () => {
+    it("offers a folder's entries after its slash, replacing only the last segment", async () => {
       const items = await complete('FROM node:22\nADD src/ma| /app/\n', uriIn('Dockerfile'));
       assert.deepEqual(labels(items), ['lib/', 'main.ts']);
       assert.deepEqual(edit(find(items, 'main.ts')), { start: 8, end: 10, newText: 'main.ts' });
@@ -339,7 +355,10 @@ describe('completion', () => {
 
     it('offers nothing for COPY --from, outside the context, or for an untitled document', async () => {
       const fromStage = labels(await complete('FROM node:22 AS b\nFROM node:22\nCOPY --from=b | /app/\n', uriIn('Dockerfile')));
-      assert.deepEqual(fromStage.filter((l) => !l.startsWith('--')), []);
+      assert.deepEqual(
+        fromStage.filter((l) => !l.startsWith('--')),
+        [],
+      );
       assert.deepEqual(await complete('FROM node:22\nCOPY ../| /app/\n', uriIn('Dockerfile')), []);
       assert.deepEqual(
         labels(await complete('FROM node:22\nCOPY | /app/\n', 'untitled:Untitled-1')).filter((l) => !l.startsWith('--')),

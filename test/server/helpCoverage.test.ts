@@ -148,7 +148,12 @@ describe('help makes no network request', () => {
     trap(dns, 'resolve', 'dns.resolve');
     trap(globalThis, 'fetch', 'fetch');
   });
-  after(() => restore.splice(0).reverse().forEach((r) => r()));
+  after(() =>
+    restore
+      .splice(0)
+      .reverse()
+      .forEach((r) => r()),
+  );
 
   it('hover and completion answer for images, tags, stages, variables and rules without the network', async () => {
     // The client runs in this process over in-memory streams, so any request would hit the traps.
@@ -180,7 +185,10 @@ describe('help makes no network request', () => {
           [7, 8],
         ].map(([line, character]) => client.hover(uri, { line, character })),
       );
-      assert.ok(hovers.every((h) => h && h.contents.value.length > 0), 'every hover answered');
+      assert.ok(
+        hovers.every((h) => h && h.contents.value.length > 0),
+        'every hover answered',
+      );
       assert.match(hovers[4]!.contents.value, /hub\.docker\.com\/_\/nginx/);
       const images = await client.completion(uri, { line: 8, character: 5 });
       const tags = await client.completion(uri, { line: 9, character: 12 });

@@ -40,8 +40,7 @@ const INSTRUCTION_LINES: Record<string, string> = {
 const ARG_REST: Record<string, string> = { FROM: 'alpine:3.20', RUN: 'echo hi', COPY: 'a /x/', ADD: 'a /x/', HEALTHCHECK: 'CMD true' };
 
 function flagLine(d: FlagDoc): string {
-  const value =
-    d.valueKind === 'boolean' ? '' : d.valueKind === 'mount' ? '=type=cache,target=/x' : `=${d.values?.[0]?.value ?? 'x'}`;
+  const value = d.valueKind === 'boolean' ? '' : d.valueKind === 'mount' ? '=type=cache,target=/x' : `=${d.values?.[0]?.value ?? 'x'}`;
   return `${d.instruction} --${d.name}${value} ${ARG_REST[d.instruction] ?? ''}`;
 }
 
@@ -145,7 +144,9 @@ describe('hover', () => {
       for (const key of m.keys) {
         for (const spelling of [key.key, ...(key.aliases ?? [])]) {
           it(`type=${m.type}: hovering ${spelling}= explains that key`, async () => {
-            const { text } = await hoverAt(`FROM alpine:3.20\nRUN --mount=type=${m.type},${spelling.slice(0, 1)}|${spelling.slice(1)}=v true\n`);
+            const { text } = await hoverAt(
+              `FROM alpine:3.20\nRUN --mount=type=${m.type},${spelling.slice(0, 1)}|${spelling.slice(1)}=v true\n`,
+            );
             assert.ok(text.includes(key.summary), text);
             assert.ok(text.includes(`(key of \`RUN --mount=type=${m.type}\`)`), text);
             assert.ok(text.includes(m.url));
@@ -161,7 +162,9 @@ describe('hover', () => {
     });
 
     it('hovering sharing=locked explains the key and that value', async () => {
-      const { text, range } = await hoverAt('FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apt,sharing=lo|cked apt-get update\n');
+      const { text, range } = await hoverAt(
+        'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apt,sharing=lo|cked apt-get update\n',
+      );
       assert.match(text.split('\n')[0], /`sharing=locked` — A second writer waits until the first releases it/);
       assert.match(text, /What happens when several builds use the same cache at once/);
       assert.deepEqual(range, { start: { line: 1, character: 45 }, end: { line: 1, character: 59 } });
@@ -259,7 +262,9 @@ describe('hover', () => {
   describe('rendering', () => {
     it('gives plain text to a client that prefers it', async () => {
       const plain = await TestClient.start({
-        capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] }, completion: { completionItem: { documentationFormat: ['plaintext'] } } } },
+        capabilities: {
+          textDocument: { hover: { contentFormat: ['plaintext'] }, completion: { completionItem: { documentationFormat: ['plaintext'] } } },
+        },
       });
       try {
         const uri = await plain.open('FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.npm npm ci\nENTRYPOINT ["/app"]\n');

@@ -13,7 +13,10 @@ describe('signature help', () => {
   async function help(marked: string): Promise<SignatureHelp | null> {
     const { text, positions } = carets(marked);
     const uri = await client.open(text);
-    const result = await client.request<SignatureHelp | null>('textDocument/signatureHelp', { textDocument: { uri }, position: positions[0] });
+    const result = await client.request<SignatureHelp | null>('textDocument/signatureHelp', {
+      textDocument: { uri },
+      position: positions[0],
+    });
     await client.close(uri);
     return result;
   }
@@ -54,7 +57,10 @@ describe('signature help', () => {
   }
 
   it('FROM: image, then tag, then digest, then the stage name', async () => {
-    assert.deepEqual(active(await help('FROM node|')), { signature: 'FROM [--platform=<platform>] <image> [AS <name>]', parameter: '<image>' });
+    assert.deepEqual(active(await help('FROM node|')), {
+      signature: 'FROM [--platform=<platform>] <image> [AS <name>]',
+      parameter: '<image>',
+    });
     assert.equal(active(await help('FROM node:22|')).parameter, '<tag>');
     assert.equal(active(await help('FROM node@sha256:ab|')).parameter, '<digest>');
     assert.equal(active(await help('FROM node:22 AS bu|')).parameter, '<name>');

@@ -169,9 +169,12 @@ export const cacheTargets: readonly ValueDoc[] = [
 
 /** SHELL values people reach for, as JSON arrays. */
 export const shellForms: readonly ValueDoc[] = [
-  { value: '["/bin/bash", "-o", "pipefail", "-c"]', summary: 'bash that fails a pipeline when any command in it fails (recommended with pipes).' },
+  {
+    value: '["/bin/bash", "-o", "pipefail", "-c"]',
+    summary: 'bash that fails a pipeline when any command in it fails (recommended with pipes).',
+  },
   { value: '["/bin/sh", "-c"]', summary: 'The Linux default.' },
-  { value: '["/bin/ash", "-eo", "pipefail", "-c"]', summary: 'Alpine\'s ash with errexit and pipefail.' },
+  { value: '["/bin/ash", "-eo", "pipefail", "-c"]', summary: "Alpine's ash with errexit and pipefail." },
   { value: '["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]', summary: 'Windows PowerShell that stops on errors.' },
   { value: '["pwsh", "-Command"]', summary: 'PowerShell 7.' },
   { value: '["cmd", "/S", "/C"]', summary: 'The Windows default.' },

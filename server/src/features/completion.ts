@@ -104,7 +104,13 @@ function item(
   return out;
 }
 
-const shortDocs = (d: AnyDoc): string => renderShort(d, 'markdown');
+// Rendered once per doc: a keyword list renders 18 of them on every keystroke otherwise.
+const shortRendered = new WeakMap<AnyDoc, string>();
+function shortDocs(d: AnyDoc): string {
+  let text = shortRendered.get(d);
+  if (text === undefined) shortRendered.set(d, (text = renderShort(d, 'markdown')));
+  return text;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Entry point
@@ -211,8 +217,20 @@ function commentCompletions(ctx: FeatureContext, pos: Position, lineText: string
       const present = new Set(model.directives.filter((d) => d.line !== line).map((d) => d.name));
       allDirectives.forEach((d, i) => {
         if (present.has(d.name)) return;
-        const snippet = d.name === 'syntax' ? 'syntax=${1:docker/dockerfile:1}' : d.name === 'escape' ? 'escape=${1|`,\\\\|}' : 'check=${1|skip=,error=true,experimental=all|}';
-        items.push(item(b(start, end), `${d.name}=`, CompletionItemKind.Keyword, sortKey(0, i), { detail: `parser directive: ${d.summary}`, snippet, docs: shortDocs(d), command: d.name === 'check' ? RETRIGGER : undefined }));
+        const snippet =
+          d.name === 'syntax'
+            ? 'syntax=${1:docker/dockerfile:1}'
+            : d.name === 'escape'
+              ? 'escape=${1|`,\\\\|}'
+              : 'check=${1|skip=,error=true,experimental=all|}';
+        items.push(
+          item(b(start, end), `${d.name}=`, CompletionItemKind.Keyword, sortKey(0, i), {
+            detail: `parser directive: ${d.summary}`,
+            snippet,
+            docs: shortDocs(d),
+            command: d.name === 'check' ? RETRIGGER : undefined,
+          }),
+        );
       });
     }
     const pragmas: [string, string][] = [
@@ -223,7 +241,14 @@ function commentCompletions(ctx: FeatureContext, pos: Position, lineText: string
     pragmas.forEach(([label, name], i) => {
       const d = pragmaDoc(name);
       if (!d) return;
-      items.push(item(b(start, end), label, CompletionItemKind.Keyword, sortKey(1, i), { detail: d.summary, docs: shortDocs(d), command: RETRIGGER, filterText: label }));
+      items.push(
+        item(b(start, end), label, CompletionItemKind.Keyword, sortKey(1, i), {
+          detail: d.summary,
+          docs: shortDocs(d),
+          command: RETRIGGER,
+          filterText: label,
+        }),
+      );
     });
     return items;
   }
@@ -237,7 +262,15 @@ function commentCompletions(ctx: FeatureContext, pos: Position, lineText: string
       ['shell=', 'shell'],
     ].flatMap(([label, name], i) => {
       const d = pragmaDoc(name);
-      return d ? [item(b(start, partEnd(lineText, pos.character, '=')), label, CompletionItemKind.Keyword, sortKey(0, i), { detail: d.summary, docs: shortDocs(d), command: RETRIGGER })] : [];
+      return d
+        ? [
+            item(b(start, partEnd(lineText, pos.character, '=')), label, CompletionItemKind.Keyword, sortKey(0, i), {
+              detail: d.summary,
+              docs: shortDocs(d),
+              command: RETRIGGER,
+            }),
+          ]
+        : [];
     });
   }
 
@@ -293,7 +326,13 @@ function checkValueCompletions(ctx: FeatureContext, lineText: string, pos: Posit
     return (d.keys ?? []).flatMap((k, i) =>
       present.has(k.key) && k.key !== setting.trim().toLowerCase()
         ? []
-        : [item(b(settingStart, '=;'), `${k.key}=`, CompletionItemKind.Property, sortKey(0, i), { detail: k.summary, docs: `${fence(k.valueSyntax)}\n\n${k.summary}`, command: RETRIGGER })],
+        : [
+            item(b(settingStart, '=;'), `${k.key}=`, CompletionItemKind.Property, sortKey(0, i), {
+              detail: k.summary,
+              docs: `${fence(k.valueSyntax)}\n\n${k.summary}`,
+              command: RETRIGGER,
+            }),
+          ],
     );
   }
   const key = setting.slice(0, eq).trim().toLowerCase();
@@ -301,9 +340,18 @@ function checkValueCompletions(ctx: FeatureContext, lineText: string, pos: Posit
   if (key === 'error') return valueItems(b(settingStart + eq + 1, ';'), d.keys?.find((k) => k.key === 'error')?.values ?? []);
   if (key !== 'skip' && key !== 'experimental') return [];
   const start = settingStart + eq + 1 + list.lastIndexOf(',') + 1;
-  const listed = new Set(list.split(',').map((n) => n.trim().toLowerCase()).slice(0, -1));
+  const listed = new Set(
+    list
+      .split(',')
+      .map((n) => n.trim().toLowerCase())
+      .slice(0, -1),
+  );
   const items = ruleNameCompletions(b(start, ',;'), 'buildkit', listed, key === 'experimental');
-  items.unshift(item(b(start, ',;'), 'all', CompletionItemKind.Constant, sortKey(0, 0), { detail: key === 'skip' ? 'Skip every check' : 'Enable every experimental check' }));
+  items.unshift(
+    item(b(start, ',;'), 'all', CompletionItemKind.Constant, sortKey(0, 0), {
+      detail: key === 'skip' ? 'Skip every check' : 'Enable every experimental check',
+    }),
+  );
   return items;
 }
 
@@ -315,7 +363,12 @@ function nameIn(rule: Rule, vocabulary: 'hadolint' | 'buildkit'): string {
   return (vocabulary === 'hadolint' ? names.find(isHadolintName) : names.find((n) => !isHadolintName(n))) ?? rule.id;
 }
 
-function ruleNameCompletions(b: Builder, vocabulary: 'hadolint' | 'buildkit', listed: Set<string>, experimentalOnly = false): CompletionItem[] {
+function ruleNameCompletions(
+  b: Builder,
+  vocabulary: 'hadolint' | 'buildkit',
+  listed: Set<string>,
+  experimentalOnly = false,
+): CompletionItem[] {
   const candidates = rules
     .filter((r) => !experimentalOnly || r.experimental)
     .filter((r) => ![r.id, ...r.aliases].some((n) => listed.has(n.toLowerCase())))
@@ -334,7 +387,12 @@ function ruleNameCompletions(b: Builder, vocabulary: 'hadolint' | 'buildkit', li
 
 const fence = (code: string): string => '```dockerfile\n' + code + '\n```';
 
-function valueItems(b: Builder, values: readonly ValueDoc[], group = 0, kind: CompletionItemKind = CompletionItemKind.Value): CompletionItem[] {
+function valueItems(
+  b: Builder,
+  values: readonly ValueDoc[],
+  group = 0,
+  kind: CompletionItemKind = CompletionItemKind.Value,
+): CompletionItem[] {
   return values.map((v, i) => item(b, v.value, kind, sortKey(group, i), { detail: markdownToPlainText(v.summary), docs: v.summary }));
 }
 
@@ -383,7 +441,9 @@ function variableCompletions(ctx: FeatureContext, inst: Instruction, lineText: s
       docs = `${s.decl.kind === 'ARG' ? 'Build argument: build time only, not in the running container.' : 'Environment variable: also set in the running container.'}\n\nDeclared on ${lineLabel(s.decl.instruction.startLine)}: \`${(ctx.model.lines[s.decl.instruction.startLine] ?? '').trim()}\``;
     } else {
       const a = s.automatic!;
-      detail = s.needsDeclaration ? `automatic ARG — needs \`ARG ${s.name}\` in this stage` : `automatic ARG, e.g. ${a.exampleValue || '(empty)'}`;
+      detail = s.needsDeclaration
+        ? `automatic ARG — needs \`ARG ${s.name}\` in this stage`
+        : `automatic ARG, e.g. ${a.exampleValue || '(empty)'}`;
       docs = shortDocs(a);
     }
     return item(b, s.name, CompletionItemKind.Variable, sortKey(s.decl ? 0 : s.needsDeclaration ? 2 : 1, i), {
@@ -423,7 +483,14 @@ function flagCompletions(ctx: FeatureContext, inst: Instruction, pos: Position, 
   return items;
 }
 
-function flagValueCompletions(ctx: FeatureContext, inst: Instruction, name: string, lineText: string, valueStart: number, pos: Position): CompletionItem[] {
+function flagValueCompletions(
+  ctx: FeatureContext,
+  inst: Instruction,
+  name: string,
+  lineText: string,
+  valueStart: number,
+  pos: Position,
+): CompletionItem[] {
   const d = flagDoc(inst.keyword, name);
   if (!d) return [];
   const b = (start: number, stops = ''): Builder => ({ ctx, edit: range(pos.line, start, partEnd(lineText, pos.character, stops)) });
@@ -434,7 +501,12 @@ function flagValueCompletions(ctx: FeatureContext, inst: Instruction, name: stri
   if (inst.keyword === 'COPY' && name === 'from') return stageCompletions(b(valueStart), inst, true);
   if (name === 'platform') return valueItems(b(valueStart), PLATFORM_VALUES);
   if (name === 'checksum') {
-    return [item(b(valueStart), 'sha256:', CompletionItemKind.Snippet, sortKey(0, 0), { snippet: 'sha256:${1:hex}', detail: 'SHA-256 digest of the downloaded file (64 hex digits)' })];
+    return [
+      item(b(valueStart), 'sha256:', CompletionItemKind.Snippet, sortKey(0, 0), {
+        snippet: 'sha256:${1:hex}',
+        detail: 'SHA-256 digest of the downloaded file (64 hex digits)',
+      }),
+    ];
   }
   return d.values ? valueItems(b(valueStart), d.values) : [];
 }
@@ -448,13 +520,31 @@ function stageCompletions(b: Builder, inst: Instruction, withIndices: boolean): 
   earlier.forEach((s, i) => {
     const base = s.baseStage !== null ? `stage ${model.stages[s.baseStage].name ?? s.baseStage}` : s.image;
     const detail = `stage ${s.index}: FROM ${base} (${lineLabel(s.from.startLine)})`;
-    if (s.name) items.push(item(b, s.name, CompletionItemKind.Reference, sortKey(0, earlier.length - i), { detail, docs: `Build stage \`${s.name}\` — ${detail}` }));
-    if (withIndices) items.push(item(b, String(s.index), CompletionItemKind.Reference, sortKey(1, i), { detail: `${detail}${s.name ? `; better written by name: ${s.name}` : ''}` }));
+    if (s.name)
+      items.push(
+        item(b, s.name, CompletionItemKind.Reference, sortKey(0, earlier.length - i), {
+          detail,
+          docs: `Build stage \`${s.name}\` — ${detail}`,
+        }),
+      );
+    if (withIndices)
+      items.push(
+        item(b, String(s.index), CompletionItemKind.Reference, sortKey(1, i), {
+          detail: `${detail}${s.name ? `; better written by name: ${s.name}` : ''}`,
+        }),
+      );
   });
   return items;
 }
 
-function mountCompletions(ctx: FeatureContext, inst: Instruction, flag: Flag | undefined, lineText: string, valueStart: number, pos: Position): CompletionItem[] {
+function mountCompletions(
+  ctx: FeatureContext,
+  inst: Instruction,
+  flag: Flag | undefined,
+  lineText: string,
+  valueStart: number,
+  pos: Position,
+): CompletionItem[] {
   const text = lineText.slice(valueStart, pos.character);
   const segmentStart = valueStart + text.lastIndexOf(',') + 1;
   const segment = lineText.slice(segmentStart, pos.character);
@@ -473,11 +563,17 @@ function mountCompletions(ctx: FeatureContext, inst: Instruction, flag: Flag | u
       .filter((k) => ![k.key, ...(k.aliases ?? [])].some((n) => present.has(n)))
       .map((k, i) => {
         const bare = k.valueSyntax.startsWith(`${k.key}[`);
-        return item(b(segmentStart, ',='), bare ? k.key : `${k.key}=`, CompletionItemKind.Property, sortKey(k.required || k.key === 'type' ? 0 : 1, i), {
-          detail: `${k.summary}${k.required ? ' (required)' : ''}`,
-          docs: keyDocs(k, typeDoc ? `type=${typeDoc.type}` : 'mount'),
-          command: bare ? undefined : RETRIGGER,
-        });
+        return item(
+          b(segmentStart, ',='),
+          bare ? k.key : `${k.key}=`,
+          CompletionItemKind.Property,
+          sortKey(k.required || k.key === 'type' ? 0 : 1, i),
+          {
+            detail: `${k.summary}${k.required ? ' (required)' : ''}`,
+            docs: keyDocs(k, typeDoc ? `type=${typeDoc.type}` : 'mount'),
+            command: bare ? undefined : RETRIGGER,
+          },
+        );
       });
   }
   const key = segment.slice(0, eq).toLowerCase();
@@ -499,7 +595,11 @@ function mountCompletions(ctx: FeatureContext, inst: Instruction, flag: Flag | u
 }
 
 function keyDocs(k: MountKeyDoc, owner: string): string {
-  const facts = [k.required ? 'Required.' : '', k.default !== undefined ? `Default: ${inlineCode(k.default)}.` : '', k.aliases?.length ? `Also written ${k.aliases.map((a) => inlineCode(a)).join(', ')}.` : '']
+  const facts = [
+    k.required ? 'Required.' : '',
+    k.default !== undefined ? `Default: ${inlineCode(k.default)}.` : '',
+    k.aliases?.length ? `Also written ${k.aliases.map((a) => inlineCode(a)).join(', ')}.` : '',
+  ]
     .filter((f) => f)
     .join(' ');
   return `${fence(k.valueSyntax)}\n\n${k.summary} (key of \`--mount=${owner}\`)${facts ? `\n\n${facts}` : ''}`;
@@ -508,7 +608,13 @@ function keyDocs(k: MountKeyDoc, owner: string): string {
 // ---------------------------------------------------------------------------------------------
 // Arguments of particular instructions
 
-function argumentCompletions(ctx: FeatureContext, inst: Instruction, lineText: string, word: { start: number; end: number }, pos: Position): CompletionItem[] {
+function argumentCompletions(
+  ctx: FeatureContext,
+  inst: Instruction,
+  lineText: string,
+  word: { start: number; end: number },
+  pos: Position,
+): CompletionItem[] {
   const typed = lineText.slice(word.start, pos.character);
   const wordStart = { line: pos.line, character: word.start };
   const index = inst.args.filter((a) => comparePositions(a.range.end, wordStart) < 0).length;
@@ -517,20 +623,43 @@ function argumentCompletions(ctx: FeatureContext, inst: Instruction, lineText: s
     case 'FROM':
       if (index === 0) return imageCompletions(ctx, inst, typed, lineText, word, pos);
       if (index === 1) {
-        return [item(b, 'AS', CompletionItemKind.Keyword, sortKey(0, 0), { snippet: 'AS ${1:name}', filterText: 'AS', detail: 'Name this stage', docs: 'Name the stage so later stages can use `COPY --from=name` and `docker build --target name`.' })];
+        return [
+          item(b, 'AS', CompletionItemKind.Keyword, sortKey(0, 0), {
+            snippet: 'AS ${1:name}',
+            filterText: 'AS',
+            detail: 'Name this stage',
+            docs: 'Name the stage so later stages can use `COPY --from=name` and `docker build --target name`.',
+          }),
+        ];
       }
       return [];
     case 'EXPOSE':
-      return commonPorts.map((p, i) => item(b, portText(p), CompletionItemKind.Value, sortKey(0, i), { detail: p.service, docs: `Port ${portText(p)} — usually ${p.service}. \`EXPOSE\` documents the port; publish it with \`docker run -p\`.` }));
+      return commonPorts.map((p, i) =>
+        item(b, portText(p), CompletionItemKind.Value, sortKey(0, i), {
+          detail: p.service,
+          docs: `Port ${portText(p)} — usually ${p.service}. \`EXPOSE\` documents the port; publish it with \`docker run -p\`.`,
+        }),
+      );
     case 'STOPSIGNAL':
-      return index === 0 ? stopSignals.map((s, i) => item(b, s.value, CompletionItemKind.EnumMember, sortKey(0, i), { detail: `signal ${s.number}`, docs: s.summary })) : [];
+      return index === 0
+        ? stopSignals.map((s, i) =>
+            item(b, s.value, CompletionItemKind.EnumMember, sortKey(0, i), { detail: `signal ${s.number}`, docs: s.summary }),
+          )
+        : [];
     case 'HEALTHCHECK':
       return healthcheckCompletions(ctx, inst, b, index);
     case 'SHELL':
       return index === 0 && !inst.json ? valueItems(b, shellForms) : [];
     case 'LABEL': {
       if (typed.includes('=')) return [];
-      return ociLabels.map((l, i) => item(b, l.value, CompletionItemKind.Property, sortKey(0, i), { snippet: `${l.value}="\${1}"`, filterText: l.value, detail: l.summary, docs: `${l.summary}\n\nAn OCI image annotation key; registries and scanners read it.` }));
+      return ociLabels.map((l, i) =>
+        item(b, l.value, CompletionItemKind.Property, sortKey(0, i), {
+          snippet: `${l.value}="\${1}"`,
+          filterText: l.value,
+          detail: l.summary,
+          docs: `${l.summary}\n\nAn OCI image annotation key; registries and scanners read it.`,
+        }),
+      );
     }
     case 'ARG':
       return argNameCompletions(ctx, inst, b, typed);
@@ -546,16 +675,28 @@ function argumentCompletions(ctx: FeatureContext, inst: Instruction, lineText: s
   }
 }
 
-function imageCompletions(ctx: FeatureContext, inst: Instruction, typed: string, lineText: string, word: { start: number; end: number }, pos: Position): CompletionItem[] {
+function imageCompletions(
+  ctx: FeatureContext,
+  inst: Instruction,
+  typed: string,
+  lineText: string,
+  word: { start: number; end: number },
+  pos: Position,
+): CompletionItem[] {
   const colon = typed.indexOf(':', typed.lastIndexOf('/') + 1);
   if (colon >= 0 && !typed.includes('@')) {
     const image = officialImage(typed.slice(0, colon));
     if (!image) return [];
     const b: Builder = { ctx, edit: range(pos.line, word.start + colon + 1, partEnd(lineText, pos.character, '@')) };
-    return image.tags.map((t, i) => item(b, t, CompletionItemKind.Constant, sortKey(0, i), { detail: describeTag(t) || `${image.name} tag`, docs: `\`${image.name}:${t}\` — ${describeTag(t) || 'a tag of the official image'}` }));
+    return image.tags.map((t, i) =>
+      item(b, t, CompletionItemKind.Constant, sortKey(0, i), {
+        detail: describeTag(t) || `${image.name} tag`,
+        docs: `\`${image.name}:${t}\` — ${describeTag(t) || 'a tag of the official image'}`,
+      }),
+    );
   }
   const b: Builder = { ctx, edit: range(pos.line, word.start, word.end) };
-  const items: CompletionItem[] = stageCompletions(b, inst, false).map((i) => ({ ...i, sortText: `0${i.sortText ?? ""}` }));
+  const items: CompletionItem[] = stageCompletions(b, inst, false).map((i) => ({ ...i, sortText: `0${i.sortText ?? ''}` }));
   items.push(item(b, 'scratch', CompletionItemKind.Module, sortKey(2, 0), { detail: 'An empty image, for static binaries' }));
   officialImages.forEach((img, i) => {
     const page = `https://hub.docker.com/_/${img.name}`;
@@ -580,7 +721,12 @@ function healthcheckCompletions(ctx: FeatureContext, inst: Instruction, b: Build
   return healthcheckSnippets.map((s, i) => {
     let snippet = (hasOptions ? '' : (s.options ?? '')) + s.command;
     if (escape !== '\\') snippet = snippet.replace(/\\\\\n/g, `${escape}\n`);
-    return item(b, s.label, CompletionItemKind.Snippet, sortKey(0, i), { snippet, filterText: s.command.split(/\s/)[0], detail: s.summary, docs: `${fence(`HEALTHCHECK ${snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1')}`)}\n\n${s.summary}` });
+    return item(b, s.label, CompletionItemKind.Snippet, sortKey(0, i), {
+      snippet,
+      filterText: s.command.split(/\s/)[0],
+      detail: s.summary,
+      docs: `${fence(`HEALTHCHECK ${snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1')}`)}\n\n${s.summary}`,
+    });
   });
 }
 
@@ -588,24 +734,42 @@ function argNameCompletions(ctx: FeatureContext, inst: Instruction, b: Builder, 
   if (typed.includes('=')) return [];
   const model = ctx.model;
   const items: CompletionItem[] = [];
-  const declaredHere = new Set(model.declarations.filter((d) => d.stageIndex === inst.stageIndex && d.instruction.startLine < inst.startLine).map((d) => d.name));
+  const declaredHere = new Set(
+    model.declarations.filter((d) => d.stageIndex === inst.stageIndex && d.instruction.startLine < inst.startLine).map((d) => d.name),
+  );
   if (inst.stageIndex >= 0) {
     // Re-declaring a global ARG is how a stage gets its value.
     const globals = new Map(model.globalArgs.map((g) => [g.name, g] as const));
     [...globals.values()].forEach((g, i) => {
       if (declaredHere.has(g.name)) return;
-      items.push(item(b, g.name, CompletionItemKind.Variable, sortKey(0, i), { detail: `global ARG (${lineLabel(g.instruction.startLine)}) — redeclare to use it in this stage`, docs: `Writing \`ARG ${g.name}\` without a value makes the global ARG's value available in this stage.` }));
+      items.push(
+        item(b, g.name, CompletionItemKind.Variable, sortKey(0, i), {
+          detail: `global ARG (${lineLabel(g.instruction.startLine)}) — redeclare to use it in this stage`,
+          docs: `Writing \`ARG ${g.name}\` without a value makes the global ARG's value available in this stage.`,
+        }),
+      );
     });
   }
-  ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'].forEach((name, i) => {
-    if (declaredHere.has(name) || inst.stageIndex < 0) return;
-    items.push(item(b, name, CompletionItemKind.Variable, sortKey(1, i), { detail: 'automatic platform ARG: declare it to use it in this stage' }));
-  });
+  ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'].forEach(
+    (name, i) => {
+      if (declaredHere.has(name) || inst.stageIndex < 0) return;
+      items.push(
+        item(b, name, CompletionItemKind.Variable, sortKey(1, i), { detail: 'automatic platform ARG: declare it to use it in this stage' }),
+      );
+    },
+  );
   return items;
 }
 
 /** Folder entries of the build context under what is typed so far, `.dockerignore`d ones left out. */
-function pathCompletions(ctx: FeatureContext, typed: string, typedStart: number, lineText: string, pos: Position, stops: string): CompletionItem[] {
+function pathCompletions(
+  ctx: FeatureContext,
+  typed: string,
+  typedStart: number,
+  lineText: string,
+  pos: Position,
+  stops: string,
+): CompletionItem[] {
   if (!ctx.listContext || typed.includes('$') || /(^|\/)\.\.(\/|$)/.test(typed)) return [];
   const slash = typed.lastIndexOf('/');
   const dir = slash >= 0 ? typed.slice(0, slash + 1) : '';
@@ -614,10 +778,16 @@ function pathCompletions(ctx: FeatureContext, typed: string, typedStart: number,
   return entries
     .sort((x, y) => Number(y.directory) - Number(x.directory) || x.name.localeCompare(y.name))
     .map((e, i) =>
-      item(b, e.directory ? `${e.name}/` : e.name, e.directory ? CompletionItemKind.Folder : CompletionItemKind.File, sortKey(e.directory ? 0 : 1, i), {
-        detail: `${e.directory ? 'folder' : 'file'} in the build context`,
-        filterText: e.name,
-        command: e.directory ? RETRIGGER : undefined,
-      }),
+      item(
+        b,
+        e.directory ? `${e.name}/` : e.name,
+        e.directory ? CompletionItemKind.Folder : CompletionItemKind.File,
+        sortKey(e.directory ? 0 : 1, i),
+        {
+          detail: `${e.directory ? 'folder' : 'file'} in the build context`,
+          filterText: e.name,
+          command: e.directory ? RETRIGGER : undefined,
+        },
+      ),
     );
 }

@@ -47,7 +47,13 @@ export function hover(ctx: FeatureContext, params: HoverParams): Hover | null {
   };
 }
 
-const doc = (d: AnyDoc): string => render(d, 'markdown');
+// Docs are immutable data; rendering one costs more than the rest of a hover, so it is done once.
+const rendered = new WeakMap<AnyDoc, string>();
+function doc(d: AnyDoc): string {
+  let text = rendered.get(d);
+  if (text === undefined) rendered.set(d, (text = render(d, 'markdown')));
+  return text;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Comments: parser directives, hadolint pragmas, and directive-like comments that are not directives
@@ -140,7 +146,8 @@ function checkValueHover(d: DirectiveDoc, line: number, text: string, start: num
 }
 
 function checkNameHover(name: string): string | null {
-  if (name.toLowerCase() === 'all') return '`all` — every check (for `skip`: turn them all off; for `experimental`: turn all experimental checks on).';
+  if (name.toLowerCase() === 'all')
+    return '`all` — every check (for `skip`: turn them all off; for `experimental`: turn all experimental checks on).';
   const named = rulesNamed(name);
   if (named.length === 0) return `\`${name}\` is not a check or rule known to Dockerfile Studio.`;
   return named.map((r) => ruleMarkdown(r)).join('\n\n---\n\n');
@@ -164,7 +171,10 @@ function nameAt(list: string, base: number, caret: number): { name: string; star
 function pragmaHover(m: RegExpExecArray, pos: Position): Part | null {
   const [, lead, kind, eq, list] = m;
   const line = pos.line;
-  const kindName = kind.toLowerCase().replace(/^hadolint\s+/, '').replace(/\s+/g, ' ');
+  const kindName = kind
+    .toLowerCase()
+    .replace(/^hadolint\s+/, '')
+    .replace(/\s+/g, ' ');
   const d = pragmaDoc(kindName);
   const listStart = lead.length + kind.length + eq.length;
   if (kindName !== 'shell' && pos.character >= listStart) {
@@ -177,7 +187,10 @@ function pragmaHover(m: RegExpExecArray, pos: Position): Part | null {
   if (!d) return null;
   let markdown = doc(d);
   if (kindName !== 'shell') {
-    const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+    const names = list
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n.length > 0);
     const lines = names.map((n) => {
       const found = rulesNamed(n);
       return found.length
@@ -214,7 +227,12 @@ function instructionHover(ctx: FeatureContext, pos: Position): Part | null {
     case 'LABEL': {
       const property = inst.properties.find((p) => touches(p.nameRange, pos));
       const oci = property && ociLabels.find((l) => l.value === property.name);
-      return oci ? { markdown: `${inlineCode(oci.value)} — ${oci.summary} (an OCI image annotation key; tools such as registries and scanners read it)`, range: property.nameRange } : null;
+      return oci
+        ? {
+            markdown: `${inlineCode(oci.value)} — ${oci.summary} (an OCI image annotation key; tools such as registries and scanners read it)`,
+            range: property.nameRange,
+          }
+        : null;
     }
     case 'EXPOSE': {
       const m = arg && /^(\d+)(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(arg.word.value);
@@ -288,12 +306,15 @@ function mountOptionHover(model: DockerfileModel, inst: Instruction, flag: Flag,
   const key = option.name.toLowerCase();
   if (key === 'type') {
     const chosen = option.value ? mountTypeDoc(option.value) : undefined;
-    if (chosen) return { markdown: `${keyMarkdown(MOUNT_TYPE_KEY, 'RUN --mount', chosen.type)}\n\n---\n\n${doc(chosen)}`, range: option.range };
+    if (chosen)
+      return { markdown: `${keyMarkdown(MOUNT_TYPE_KEY, 'RUN --mount', chosen.type)}\n\n---\n\n${doc(chosen)}`, range: option.range };
     return { markdown: `${keyMarkdown(MOUNT_TYPE_KEY, 'RUN --mount', option.value)}`, range: option.range };
   }
   const keyDoc = mountKeyDoc(type, key);
   if (!keyDoc) {
-    const valid = mountKeysFor(type).map((k) => `\`${k}\``).join(', ');
+    const valid = mountKeysFor(type)
+      .map((k) => `\`${k}\``)
+      .join(', ');
     return {
       markdown: typeDoc
         ? `\`${option.name}\` is not a key of \`--mount=type=${typeDoc.type}\`. Valid keys: ${valid}.`
@@ -322,7 +343,9 @@ function keyMarkdown(key: MountKeyDoc, owner: string, value: string | null | und
   if (key.default !== undefined) facts.push(`Default: ${/^\S+$/.test(key.default) ? inlineCode(key.default) : key.default}`);
   if (facts.length) parts.push(facts.join(' · '));
   if (key.values?.length) {
-    parts.push(`**Values:**\n\n${key.values.map((v) => `- ${inlineCode(v.value)}${chosen === v ? ' (this one)' : ''} — ${v.summary}`).join('\n')}`);
+    parts.push(
+      `**Values:**\n\n${key.values.map((v) => `- ${inlineCode(v.value)}${chosen === v ? ' (this one)' : ''} — ${v.summary}`).join('\n')}`,
+    );
   }
   return parts.join('\n\n');
 }
@@ -367,8 +390,12 @@ function stageMarkdown(model: DockerfileModel, stage: Stage): string {
     const written = expanded.text !== stage.image ? ` (written \`${stage.image}\`)` : '';
     parts.push(`Base image: \`${expanded.text}\`${written}${official}.`);
   }
-  if (stage.index === model.stages.length - 1) parts.push('It is the last stage: `docker build` produces it unless `--target` names another.');
-  else if (stage.name) parts.push(`Build only up to here with \`docker build --target ${stage.name}\`; files reach later stages through \`COPY --from=${stage.name}\`.`);
+  if (stage.index === model.stages.length - 1)
+    parts.push('It is the last stage: `docker build` produces it unless `--target` names another.');
+  else if (stage.name)
+    parts.push(
+      `Build only up to here with \`docker build --target ${stage.name}\`; files reach later stages through \`COPY --from=${stage.name}\`.`,
+    );
   return parts.join('\n\n');
 }
 
@@ -391,8 +418,10 @@ function fromArgHover(model: DockerfileModel, inst: Instruction, index: number, 
 
 function imageMarkdown(reference: string, written: string): string {
   if (reference.toLowerCase() === 'scratch') {
-    return '**`scratch`** — a reserved name for an empty image: no files, no shell, no package manager. Use it for ' +
-      'static binaries (`COPY --from=build /app /app`). It is not pulled from any registry.';
+    return (
+      '**`scratch`** — a reserved name for an empty image: no files, no shell, no package manager. Use it for ' +
+      'static binaries (`COPY --from=build /app /app`). It is not pulled from any registry.'
+    );
   }
   const parts = splitImageReference(reference);
   const official = isOfficial(parts);
@@ -410,12 +439,16 @@ function imageMarkdown(reference: string, written: string): string {
   rows.push(`- **Name** \`${parts.name}\` — the repository.`);
   if (parts.tag) {
     const described = describeTag(parts.tag);
-    rows.push(`- **Tag** \`${parts.tag}\` — a version label set by the publisher; it can be moved to a newer image later.${described ? ` Here: ${described}.` : ''}`);
+    rows.push(
+      `- **Tag** \`${parts.tag}\` — a version label set by the publisher; it can be moved to a newer image later.${described ? ` Here: ${described}.` : ''}`,
+    );
   } else if (!parts.digest) {
     rows.push('- **Tag** not written, so `latest` is used: whatever is newest when you build. Pin a version tag for repeatable builds.');
   }
   if (parts.digest) {
-    rows.push(`- **Digest** \`${parts.digest.length > 23 ? `${parts.digest.slice(0, 19)}…` : parts.digest}\` — the content hash: this exact image, never changes. With a tag as well, the digest wins and the tag is only a reminder.`);
+    rows.push(
+      `- **Digest** \`${parts.digest.length > 23 ? `${parts.digest.slice(0, 19)}…` : parts.digest}\` — the content hash: this exact image, never changes. With a tag as well, the digest wins and the tag is only a reminder.`,
+    );
   }
   lines.push(rows.join('\n'));
   const curated = hub ? officialImage(parts.name) : undefined;
@@ -469,8 +502,13 @@ function variableMarkdown(model: DockerfileModel, v: VariableRef, inst: Instruct
       parts.push(valueLine(model, r.value, d, r.fromGlobal, r.automatic?.exampleValue));
       const where = d.stageIndex === -1 ? 'before the first `FROM` (global scope)' : `in stage ${stageTitle(model.stages[d.stageIndex])}`;
       const inherited = d.stageIndex !== inst.stageIndex && d.stageIndex >= 0 ? ', inherited through `FROM`' : '';
-      parts.push(`**Declared** on ${lineLabel(d.instruction.startLine)} ${where}${inherited}: \`${(model.lines[d.instruction.startLine] ?? '').trim()}\``);
-      if (r.fromGlobal) parts.push(`This \`ARG ${d.name}\` re-declares the global ARG on ${lineLabel(r.fromGlobal.instruction.startLine)} and takes its value.`);
+      parts.push(
+        `**Declared** on ${lineLabel(d.instruction.startLine)} ${where}${inherited}: \`${(model.lines[d.instruction.startLine] ?? '').trim()}\``,
+      );
+      if (r.fromGlobal)
+        parts.push(
+          `This \`ARG ${d.name}\` re-declares the global ARG on ${lineLabel(r.fromGlobal.instruction.startLine)} and takes its value.`,
+        );
       parts.push(d.kind === 'ARG' ? RUNTIME_ARG : RUNTIME_ENV);
       if (r.automatic) parts.push(`${r.automatic.summary}.`);
       break;
@@ -480,7 +518,7 @@ function variableMarkdown(model: DockerfileModel, v: VariableRef, inst: Instruct
       parts.push(
         `\`ARG ${v.name}\` on ${lineLabel(r.global.instruction.startLine)} is declared before the first \`FROM\`, so only \`FROM\` ` +
           `lines can use it. Inside a stage it is empty until the stage declares it again: add \`ARG ${v.name}\` (without a ` +
-          'value, to keep the global default) after this stage\'s `FROM`.',
+          "value, to keep the global default) after this stage's `FROM`.",
       );
       parts.push(RUNTIME_ARG);
       break;
@@ -512,18 +550,23 @@ function variableMarkdown(model: DockerfileModel, v: VariableRef, inst: Instruct
       parts.push(head('not declared by any `ARG` or `ENV` this line can see'));
       parts.push(
         inst.keyword === 'RUN'
-          ? 'In `RUN` the shell expands it: it may be set earlier in the same command, or come from the base image\'s ' +
+          ? "In `RUN` the shell expands it: it may be set earlier in the same command, or come from the base image's " +
               'environment (like `PATH` or `HOME`); otherwise it is empty.'
-          : 'It may come from the base image\'s environment (like `PATH`); otherwise it expands to an empty string. ' +
+          : "It may come from the base image's environment (like `PATH`); otherwise it expands to an empty string. " +
               `Declare it with \`ARG ${v.name}\` or \`ENV ${v.name}=…\` to make it explicit.`,
       );
       break;
   }
   if (v.modifier) {
     const explain = MODIFIERS[v.modifier];
-    parts.push(explain ? `\`\${${v.name}${v.modifier}${v.substitution ?? ''}}\` ${explain(v.substitution ?? '')}.` : `\`${v.modifier}\` is not a valid modifier; use \`:-\`, \`-\`, \`:+\`, \`+\`, \`:?\` or \`?\`.`);
+    parts.push(
+      explain
+        ? `\`\${${v.name}${v.modifier}${v.substitution ?? ''}}\` ${explain(v.substitution ?? '')}.`
+        : `\`${v.modifier}\` is not a valid modifier; use \`:-\`, \`-\`, \`:+\`, \`+\`, \`:?\` or \`?\`.`,
+    );
   }
-  if (inst.index === -1) parts.push('This is inside an `ONBUILD` trigger: it is expanded in the downstream build, with that build\'s variables.');
+  if (inst.index === -1)
+    parts.push("This is inside an `ONBUILD` trigger: it is expanded in the downstream build, with that build's variables.");
   return parts.join('\n\n');
 }
 
@@ -592,7 +635,9 @@ function findingMarkdown(model: DockerfileModel, d: Diagnostic): string {
           const old = model.getText(e.range);
           return old ? `replace \`${old}\` with \`${e.newText}\`` : `insert \`${e.newText}\``;
         });
-      parts.push(`**Quick fix available** (Ctrl+. / ⌘.)${preview.length === edits.length && preview.length <= 3 ? `: ${preview.join('; ')}` : ''}.`);
+      parts.push(
+        `**Quick fix available** (Ctrl+. / ⌘.)${preview.length === edits.length && preview.length <= 3 ? `: ${preview.join('; ')}` : ''}.`,
+      );
     }
   }
   return parts.join('\n\n');

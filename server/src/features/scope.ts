@@ -64,52 +64,50 @@ const REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|([A-Za-z_][A
  * Substitutes variables in a value the way the builder would at `inst`, as far as the Dockerfile
  * tells: `complete` is false when some variable's value is only known at build time.
  */
-export function expandValue(
-  model: DockerfileModel,
-  text: string,
-  inst: Instruction,
-  depth = 0,
-): { text: string; complete: boolean } {
+export function expandValue(model: DockerfileModel, text: string, inst: Instruction, depth = 0): { text: string; complete: boolean } {
   let complete = true;
   if (depth > 8) return { text, complete: false };
-  const out = text.replace(REF, (whole, braced: string | undefined, modifier: string | undefined, word: string | undefined, plain: string | undefined) => {
-    const name = braced ?? plain ?? '';
-    const r = resolveVariable(model, name, inst);
-    let value: string | null = null;
-    let known = true;
-    if (r.kind === 'declared') {
-      if (r.value !== null) {
-        const at = r.fromGlobal?.instruction ?? r.decl.instruction;
-        const inner = expandValue(model, r.value, at, depth + 1);
-        value = inner.text;
-        known = inner.complete;
-      } else if (r.decl.kind === 'ARG') {
-        // An ARG without any default is empty unless the build passes one.
+  const out = text.replace(
+    REF,
+    (whole, braced: string | undefined, modifier: string | undefined, word: string | undefined, plain: string | undefined) => {
+      const name = braced ?? plain ?? '';
+      const r = resolveVariable(model, name, inst);
+      let value: string | null = null;
+      let known = true;
+      if (r.kind === 'declared') {
+        if (r.value !== null) {
+          const at = r.fromGlobal?.instruction ?? r.decl.instruction;
+          const inner = expandValue(model, r.value, at, depth + 1);
+          value = inner.text;
+          known = inner.complete;
+        } else if (r.decl.kind === 'ARG') {
+          // An ARG without any default is empty unless the build passes one.
+          value = '';
+          known = false;
+        }
+      } else if (r.kind === 'globalNotRedeclared') {
         value = '';
+      } else {
         known = false;
       }
-    } else if (r.kind === 'globalNotRedeclared') {
-      value = '';
-    } else {
-      known = false;
-    }
-    if (modifier !== undefined) {
-      if (!known) {
-        complete = false;
-        return whole;
+      if (modifier !== undefined) {
+        if (!known) {
+          complete = false;
+          return whole;
+        }
+        const set = value !== null && (!modifier.startsWith(':') || value !== '');
+        if (modifier.endsWith('-')) return set ? (value ?? '') : (word ?? '');
+        if (modifier.endsWith('+')) return set ? (word ?? '') : '';
+        if (!set) complete = false;
+        return set ? (value ?? '') : whole;
       }
-      const set = value !== null && (!modifier.startsWith(':') || value !== '');
-      if (modifier.endsWith('-')) return set ? (value ?? '') : (word ?? '');
-      if (modifier.endsWith('+')) return set ? (word ?? '') : '';
-      if (!set) complete = false;
-      return set ? (value ?? '') : whole;
-    }
-    if (!known || value === null) {
-      complete = false;
-      return value ?? whole;
-    }
-    return value;
-  });
+      if (!known || value === null) {
+        complete = false;
+        return value ?? whole;
+      }
+      return value;
+    },
+  );
   return { text: out, complete };
 }
 
@@ -137,7 +135,8 @@ export function variablesInScope(model: DockerfileModel, inst: Instruction | und
       chain.unshift(s.baseStage);
     }
     for (const stageIndex of chain) {
-      for (const d of model.declarations) if (d.stageIndex === stageIndex && d.kind === 'ENV') byName.set(d.name, { name: d.name, decl: d });
+      for (const d of model.declarations)
+        if (d.stageIndex === stageIndex && d.kind === 'ENV') byName.set(d.name, { name: d.name, decl: d });
     }
     for (const d of model.declarations) {
       if (d.stageIndex === inst.stageIndex && d.instruction.startLine < line) byName.set(d.name, { name: d.name, decl: d });

@@ -1,12 +1,40 @@
 // textDocument/signatureHelp: the forms of the instruction being written (shell, exec, heredoc…)
 // with the part under the caret highlighted, and for `--flag=` values the flag's own syntax;
 // `--mount=` shows the signature of the mount type being written, key by key.
-import type { ParameterInformation, Position, SignatureHelp, SignatureHelpParams, SignatureInformation } from 'vscode-languageserver-protocol';
-import { flagDoc, flagSignatures, mountTypeDoc, signatureForms, type SignatureForm } from '../docs';
+import type {
+  ParameterInformation,
+  Position,
+  SignatureHelp,
+  SignatureHelpParams,
+  SignatureInformation,
+} from 'vscode-languageserver-protocol';
+import {
+  flagDoc,
+  flagSignatures as buildFlagSignatures,
+  mountTypeDoc,
+  signatureForms as buildSignatureForms,
+  type SignatureForm,
+} from '../docs';
 import type { Instruction } from '../model';
 import { instructionAt } from './caret';
 import type { FeatureContext } from './context';
 import { comparePositions } from './position';
+
+// Signatures are built from immutable docs; building them (Markdown to text) once per key keeps a
+// keystroke cheap.
+const memo = new Map<string, SignatureForm[]>();
+function cached(key: string, build: () => SignatureForm[]): SignatureForm[] {
+  let forms = memo.get(key);
+  if (!forms) {
+    forms = build();
+    // Only known keywords and flags are kept, so typing nonsense cannot grow the map.
+    if (forms.length > 0) memo.set(key, forms);
+  }
+  return forms;
+}
+const signatureForms = (keyword: string): SignatureForm[] => cached(keyword.toUpperCase(), () => buildSignatureForms(keyword));
+const flagSignatures = (keyword: string, flag: string): SignatureForm[] =>
+  cached(`${keyword.toUpperCase()} --${flag}`, () => buildFlagSignatures(keyword, flag));
 
 export function signatureHelp(ctx: FeatureContext, params: SignatureHelpParams): SignatureHelp | null {
   const pos = params.position;
@@ -57,7 +85,10 @@ function flagHelp(inst: Instruction, typed: string): SignatureHelp | null {
   const segments = typed.slice(eq + 1).split(',');
   const typeSegment = segments.find((s) => s.toLowerCase().startsWith('type='));
   const type = mountTypeDoc(typeSegment?.slice(5) ?? 'bind')?.type ?? 'bind';
-  const index = Math.max(0, signatures.findIndex((s) => s.label.startsWith(`--mount=type=${type}`)));
+  const index = Math.max(
+    0,
+    signatures.findIndex((s) => s.label.startsWith(`--mount=type=${type}`)),
+  );
   const key = (segments[segments.length - 1] ?? '').split('=')[0].toLowerCase();
   const keyDoc = mountTypeDoc(type)?.keys.find((k) => k.key === key || k.aliases?.includes(key));
   const parameter = keyDoc ? signatures[index].parameters.findIndex((p) => p.text === keyDoc.valueSyntax) : -1;
