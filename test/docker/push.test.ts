@@ -2,6 +2,7 @@
 // push from the Images list, pull base images back, tag and remove images.
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
 import type { BuildResult } from '../../client/src/dockerFlows/build';
 import type { ActionResult } from '../../client/src/dockerFlows/lists';
 import type { PullResult } from '../../client/src/dockerFlows/pull';
@@ -77,8 +78,11 @@ describe('docker level: push and pull', () => {
 
     assert.equal((await docker('rmi', `${registry}/localbase:1.0`)).code, 0);
     assert.equal(await imageExists(`${registry}/localbase:1.0`), false);
-    const pull = new ScriptedPrompts();
-    const results = await runCommand<PullResult[]>('dockerfileStudio.pullBaseImages', pull, dockerfile('pull/Dockerfile'));
+    // From the palette with no Dockerfile open: the command asks which one.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const pull = new ScriptedPrompts().pick(/Pull Base Images \| Which Dockerfile\?/, /^Dockerfile — pull$/);
+    const results = await runCommand<PullResult[]>('dockerfileStudio.pullBaseImages', pull);
+    assert.deepEqual(pull.asked[0]!.items, ['Dockerfile — broken', 'Dockerfile — hello', 'Dockerfile — pull', 'Dockerfile — server', 'Dockerfile — shell', 'Dockerfile — stages']);
     assert.deepEqual(results.map((r) => [r.image, r.exitCode]), [[`${registry}/localbase:1.0`, 0]], 'FROM ${REGISTRY}/localbase:1.0 resolved from the ARG default; scratch skipped');
     assert.ok(await imageExists(`${registry}/localbase:1.0`));
     assert.deepEqual(pull.messages(), [`Pulled ${registry}/localbase:1.0.`]);

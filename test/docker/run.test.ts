@@ -114,6 +114,25 @@ describe('docker level: run', () => {
     ]);
   });
 
+  it('stops an attached run when its terminal is closed', async () => {
+    await docker('rm', '--force', 'dfs-attached');
+    const prompts = new ScriptedPrompts()
+      .input(/Run Container \| Image to run/, 'dfs-server:1')
+      .input(/Published ports/, '')
+      .input(/Environment variable/, '')
+      .input(/Container name/, 'dfs-attached')
+      .pick(/How to run the container/, /^Attached/)
+      .pick(/After the container exits/, /^Remove/);
+    const running = runCommand<RunResult>('dockerfileStudio.runContainer', prompts, dockerfile('server/Dockerfile'));
+    for (let i = 0; i < 100 && !(await containerState('dfs-attached'))?.Running; i++) await sleep(200);
+    assert.equal((await containerState('dfs-attached'))?.Running, true);
+    (await terminalNamed('docker run dfs-server:1')).dispose();
+    const result = await running;
+    assert.equal(result.cancelled, true);
+    for (let i = 0; i < 100 && (await containerState('dfs-attached')) !== undefined; i++) await sleep(200);
+    assert.equal(await containerState('dfs-attached'), undefined, 'the container got the signal, exited and was removed');
+  });
+
   it('stops, restarts and removes the container', async () => {
     const stopped = await runCommand<ActionResult>('dockerfileStudio.showContainers', containers([/dfs-server/, /Stop/]));
     assert.equal(stopped.exitCode, 0, stopped.output);
