@@ -119,7 +119,12 @@ export const officialImages: readonly OfficialImage[] = [
   },
   { name: 'composer', category: 'language', summary: 'Composer, the PHP dependency manager', tags: ['2', '2.8', 'lts'] },
   { name: 'perl', category: 'language', summary: 'Perl 5 interpreter with cpanm', tags: ['5.40', '5.40-slim', '5.38', '5.38-slim'] },
-  { name: 'erlang', category: 'language', summary: 'Erlang/OTP runtime, compiler and rebar3', tags: ['28', '28-alpine', '27', '27-alpine'] },
+  {
+    name: 'erlang',
+    category: 'language',
+    summary: 'Erlang/OTP runtime, compiler and rebar3',
+    tags: ['28', '28-alpine', '27', '27-alpine'],
+  },
   { name: 'elixir', category: 'language', summary: 'Elixir on Erlang/OTP', tags: ['1.18', '1.18-alpine', '1.17', '1.17-alpine'] },
   { name: 'haskell', category: 'language', summary: 'GHC with cabal and stack', tags: ['9.12', '9.10', '9', '9-slim'] },
   { name: 'julia', category: 'language', summary: 'Julia language', tags: ['1.11', '1', '1.10'] },
