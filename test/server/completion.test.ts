@@ -56,6 +56,11 @@ describe('completion', () => {
       assert.deepEqual(edit(find(items, 'RUN')), { start: 2, end: 5, newText: 'RUN ${1:command}' });
     });
 
+    it('replaces only the keyword when the line already has arguments', async () => {
+      const items = await complete('FROM alpine:3.20\nCO|PY a /b\n');
+      assert.deepEqual(edit(find(items, 'COPY')), { start: 0, end: 4, newText: 'COPY' });
+    });
+
     it('ranks MAINTAINER last and marks it deprecated', async () => {
       const items = await complete('FROM alpine:3.20\n|');
       assert.equal(items[items.length - 1].label, 'MAINTAINER');

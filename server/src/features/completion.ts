@@ -129,10 +129,10 @@ export function completion(ctx: FeatureContext, params: CompletionParams): Compl
   const continuation = raw !== undefined && raw.startLine < pos.line;
   const word = wordAround(lineText, pos.character);
   if (!continuation && /^\s*[A-Za-z]*$/.test(before)) {
-    return keywordCompletions(ctx, pos.line, false, range(pos.line, word.start, word.end));
+    return keywordCompletions(ctx, pos.line, false, range(pos.line, word.start, word.end), lineText.slice(word.end).trim() !== '');
   }
   if (raw && raw.keyword === 'ONBUILD' && !continuation && /^\s*\S+\s+[A-Za-z]*$/.test(before)) {
-    return keywordCompletions(ctx, pos.line, true, range(pos.line, word.start, word.end));
+    return keywordCompletions(ctx, pos.line, true, range(pos.line, word.start, word.end), lineText.slice(word.end).trim() !== '');
   }
   const inst = instructionAt(model, pos);
   if (!inst) return [];
@@ -169,7 +169,14 @@ function partEnd(line: string, caret: number, stops: string): number {
 // ---------------------------------------------------------------------------------------------
 // Keywords
 
-export function keywordCompletions(ctx: FeatureContext, line: number, inOnbuild: boolean, edit: Range): CompletionItem[] {
+/** `keywordOnly`: the line already has arguments, so only the keyword is replaced, not snippet placeholders added. */
+export function keywordCompletions(
+  ctx: FeatureContext,
+  line: number,
+  inOnbuild: boolean,
+  edit: Range,
+  keywordOnly = false,
+): CompletionItem[] {
   const b: Builder = { ctx, edit };
   const hasFromBefore = ctx.model.stages.some((s) => s.from.startLine < line);
   const items: CompletionItem[] = [];
@@ -182,7 +189,7 @@ export function keywordCompletions(ctx: FeatureContext, line: number, inOnbuild:
     if (doc.deprecated) rank = 4;
     const it = item(b, keyword, CompletionItemKind.Keyword, `${rank}_${keyword}`, {
       detail: doc.summary,
-      snippet: SNIPPETS[keyword] ?? keyword,
+      snippet: keywordOnly ? keyword : (SNIPPETS[keyword] ?? keyword),
       filterText: keyword,
       docs: shortDocs(doc),
     });
