@@ -69,10 +69,14 @@ export function isPosixShellFactory(model: DockerfileModel): RuleContext['isPosi
     }
     finalShell[stage.index] = shell;
   }
-  return (inst) => {
-    const shell = shellAt.get(inst.index) ?? defaultShell;
-    return POSIX_SHELLS.has(shell.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.exe$/, ''));
+  // Answered once per shell name: the rules ask for every instruction, many times per lint.
+  const posix = new Map<string, boolean>();
+  const isPosix = (shell: string): boolean => {
+    let p = posix.get(shell);
+    if (p === undefined) posix.set(shell, (p = POSIX_SHELLS.has(shell.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.exe$/, ''))));
+    return p;
   };
+  return (inst) => isPosix(shellAt.get(inst.index) ?? defaultShell);
 }
 
 export function lint(

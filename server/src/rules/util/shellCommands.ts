@@ -290,14 +290,48 @@ export function unwrap(command: ShellCommand): Pick<RunCommand, 'name' | 'nameWo
 
 /** RUN instructions (and ONBUILD RUN triggers) whose commands a shell rule should read. */
 export function runScripts(model: DockerfileModel, ctx: RuleContext): RunScript[] {
-  const out: RunScript[] = [];
+  return commandIndex(model, ctx).scripts;
+}
+
+interface CommandIndex {
+  model: DockerfileModel;
+  scripts: RunScript[];
+  all: RunCommand[];
+  /** Program name -> its commands, in document order. */
+  byName: Map<string, RunCommand[]>;
+  /** Position of each command in `all`, to merge several names back into document order. */
+  order: Map<RunCommand, number>;
+}
+
+// Some forty shell rules read the RUN commands of the same model in one lint pass (one RuleContext):
+// collecting and grouping them once keeps each rule proportional to the commands it cares about.
+const indexes = new WeakMap<RuleContext, CommandIndex>();
+
+function commandIndex(model: DockerfileModel, ctx: RuleContext): CommandIndex {
+  const hit = indexes.get(ctx);
+  if (hit && hit.model === model) return hit;
+  const scripts: RunScript[] = [];
   for (const host of model.instructions) {
     // A trigger runs in the child image, which keeps the SHELL in force where ONBUILD was written.
     if (!ctx.isPosixShell(host)) continue;
     const run = runScriptOf(host);
-    if (run) out.push(run);
+    if (run) scripts.push(run);
   }
-  return out;
+  const all: RunCommand[] = [];
+  const byName = new Map<string, RunCommand[]>();
+  const order = new Map<RunCommand, number>();
+  for (const run of scripts) {
+    for (const c of run.commands) {
+      order.set(c, all.length);
+      all.push(c);
+      const list = byName.get(c.name);
+      if (list) list.push(c);
+      else byName.set(c.name, [c]);
+    }
+  }
+  const index = { model, scripts, all, byName, order };
+  indexes.set(ctx, index);
+  return index;
 }
 
 // Instructions are immutable and reused across document versions, so their unwrapped commands are too.
@@ -327,8 +361,15 @@ function buildRunScript(host: Instruction): RunScript | null {
 
 /** Every unwrapped command of every POSIX RUN, optionally only those whose program is in `names`. */
 export function runCommands(model: DockerfileModel, ctx: RuleContext, names?: readonly string[]): RunCommand[] {
-  const all = runScripts(model, ctx).flatMap((r) => r.commands);
-  return names ? all.filter((c) => names.includes(c.name)) : all;
+  const index = commandIndex(model, ctx);
+  if (!names) return index.all.slice();
+  const out: RunCommand[] = [];
+  for (const name of new Set(names)) {
+    const list = index.byName.get(name);
+    if (list) out.push(...list);
+  }
+  if (names.length > 1) out.sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+  return out;
 }
 
 /** The commands after `cmd` in the same RUN. */
