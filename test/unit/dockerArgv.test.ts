@@ -20,7 +20,6 @@ import {
   validatePlatform,
   validatePortMapping,
   versionArgv,
-  withGlobalOptions,
 } from '../../client/src/docker/argv';
 
 describe('docker argv builders', () => {
@@ -171,12 +170,6 @@ describe('docker argv builders', () => {
     assert.deepEqual(loginArgv('127.0.0.1:5000'), ['login', '127.0.0.1:5000']);
     assert.deepEqual(loginArgv(), ['login']);
     assert.throws(() => loginArgv('-u evil'), /not a registry host/);
-  });
-
-  it('puts the context before the subcommand', () => {
-    assert.deepEqual(withGlobalOptions(['ps'], { context: 'remote' }), ['--context', 'remote', 'ps']);
-    assert.deepEqual(withGlobalOptions(['ps'], {}), ['ps']);
-    assert.throws(() => withGlobalOptions(['ps'], { context: '--host=x' }), /not a valid Docker context/);
   });
 
   it('validators say what is wrong', () => {

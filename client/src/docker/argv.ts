@@ -147,11 +147,6 @@ export function imageInspectArgv(image: string): string[] {
   return ['image', 'inspect', '--format', '{{json .}}', imageOrId(image)];
 }
 
-/** Global options go before the subcommand: `docker --context X build ...`. */
-export function withGlobalOptions(argv: readonly string[], options: { context?: string }): string[] {
-  return options.context ? ['--context', optionValue(options.context, 'Docker context'), ...argv] : [...argv];
-}
-
 function absolutePath(path: string, what: string): string {
   if (!isAbsolute(path)) throw new ArgvError(`The ${what} path must be absolute: ${JSON.stringify(path)}.`);
   return path;

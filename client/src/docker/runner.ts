@@ -81,6 +81,8 @@ export function readDockerConfig(scope?: vscode.Uri): DockerConfig {
   const envOverrides: Record<string, string> = { DOCKER_CLI_HINTS: 'false' };
   if (host) envOverrides.DOCKER_HOST = host;
   if (context) envOverrides.DOCKER_CONTEXT = context;
+  // An inherited DOCKER_HOST would win over the context chosen in settings; docker treats empty as unset.
+  if (context && !host) envOverrides.DOCKER_HOST = '';
   if (buildKit !== 'auto') envOverrides.DOCKER_BUILDKIT = buildKit === 'on' ? '1' : '0';
   const hostDescription = host || (context ? `context "${context}"` : process.env.DOCKER_HOST || 'the default Docker host');
   return { command, envOverrides, hostDescription };
@@ -88,8 +90,7 @@ export function readDockerConfig(scope?: vscode.Uri): DockerConfig {
 
 function processEnv(config: DockerConfig): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...config.envOverrides };
-  // An inherited DOCKER_HOST would win over the context the user chose in settings.
-  if (config.envOverrides.DOCKER_CONTEXT && !config.envOverrides.DOCKER_HOST) delete env.DOCKER_HOST;
+  if (env.DOCKER_HOST === '') delete env.DOCKER_HOST;
   return env;
 }
 
@@ -100,13 +101,12 @@ export function displayCommand(command: string, argv: readonly string[]): string
 
 export class DockerRunner implements vscode.Disposable {
   private readonly available = new Map<string, number>();
-  private readonly disposables: vscode.Disposable[] = [];
   private nextId = 1;
 
   constructor(readonly output: vscode.OutputChannel) {}
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.available.clear();
   }
 
   config(scope?: vscode.Uri): DockerConfig {
@@ -155,16 +155,19 @@ export class DockerRunner implements vscode.Disposable {
         this.log(`${spec.title}: exit code ${run.exitCode}${run.cancelled ? ' (cancelled)' : ''}\n${run.output}`);
         resolve(run);
       };
-      const pty = new ProcessPseudoterminal(config, spec, settle);
+      let cancellation: vscode.Disposable | undefined;
+      const pty = new ProcessPseudoterminal(config, spec, (run) => {
+        cancellation?.dispose();
+        settle(run);
+      });
       const task = this.task(spec, new vscode.CustomExecution(async () => pty), false);
       this.log(`> ${displayCommand(config.command, spec.argv)}`);
       vscode.tasks.executeTask(task).then(
         (execution) => {
-          const subscription = spec.token?.onCancellationRequested(() => {
+          cancellation = spec.token?.onCancellationRequested(() => {
             pty.cancel();
             execution.terminate();
           });
-          if (subscription) this.disposables.push(subscription);
         },
         (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
       );
@@ -179,7 +182,8 @@ export class DockerRunner implements vscode.Disposable {
     const config = this.config(spec.scope?.uri);
     const execution = new vscode.ProcessExecution(config.command, [...spec.argv], {
       cwd: spec.cwd,
-      env: processEnvOverrides(config),
+      // ProcessExecution merges these into the inherited environment.
+      env: { ...config.envOverrides },
     });
     const task = this.task(spec, execution, true);
     this.log(`> ${displayCommand(config.command, spec.argv)}`);
@@ -199,8 +203,9 @@ export class DockerRunner implements vscode.Disposable {
       started = await vscode.tasks.executeTask(task);
       const earlyEnd = early.find((event) => event.execution === started);
       if (earlyEnd) resolveEnd(earlyEnd.exitCode);
-      spec.token?.onCancellationRequested(() => started?.terminate());
+      const cancellation = spec.token?.onCancellationRequested(() => started?.terminate());
       const exitCode = await ended;
+      cancellation?.dispose();
       this.log(`${spec.title}: exit code ${exitCode ?? 'unknown'}`);
       return { exitCode, execution: started };
     } finally {
@@ -254,10 +259,6 @@ export class DockerRunner implements vscode.Disposable {
   private log(text: string): void {
     this.output.appendLine(text.trimEnd());
   }
-}
-
-function processEnvOverrides(config: DockerConfig): Record<string, string> {
-  return { ...config.envOverrides };
 }
 
 /** A task that cannot run: says why in its terminal and ends with exit code 1. */

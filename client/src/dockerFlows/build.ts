@@ -9,7 +9,7 @@ import { suggestRepositoryName, validateImageRef } from '../docker/imageRef';
 import type { CapturedRun } from '../docker/runner';
 import { looksSecret } from '../docker/secretNames';
 import { prompts } from '../prompts';
-import { showFailure, UserError } from './errors';
+import { showFailure } from './errors';
 import { folderOf, saveIfDirty } from './pickDockerfile';
 import type { DockerServices } from './services';
 
@@ -229,10 +229,4 @@ async function askBuildArgs(services: DockerServices, dockerfile: vscode.Uri, ta
     if (value !== '') values.push([arg.name, value]);
   }
   return values;
-}
-
-export function requireBuiltImage(services: DockerServices, dockerfile: vscode.Uri): string {
-  const image = services.memory.get(dockerfile).lastBuiltImage;
-  if (!image) throw new UserError('Build the image first.');
-  return image;
 }
