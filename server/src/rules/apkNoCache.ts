@@ -6,6 +6,7 @@ export const apkNoCache: Rule = {
   id: 'DL3019',
   aliases: [],
   severity: 'info',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Use `apk add --no-cache` so the package index does not stay in the image.',

@@ -6,6 +6,7 @@ export const apkPinVersions: Rule = {
   id: 'DL3018',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin package versions in `apk add`.',

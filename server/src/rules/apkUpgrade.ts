@@ -8,6 +8,7 @@ export const apkUpgrade: Rule = {
   id: 'DL3017',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   defaultOff: true,
   shellSpecific: true,
   docs: {

@@ -6,6 +6,7 @@ export const aptGetNoRecommends: Rule = {
   id: 'DL3015',
   aliases: [],
   severity: 'info',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Use `apt-get install --no-install-recommends` to avoid packages you did not ask for.',

@@ -11,6 +11,7 @@ export const aptGetPinVersions: Rule = {
   id: 'DL3008',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin package versions in `apt-get install`.',

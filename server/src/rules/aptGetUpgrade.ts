@@ -9,6 +9,7 @@ export const aptGetUpgrade: Rule = {
   id: 'DL3005',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   defaultOff: true,
   shellSpecific: true,
   docs: {

@@ -13,6 +13,7 @@ export const aptGetYes: Rule = {
   id: 'DL3014',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Use `apt-get install -y` so the build never waits for an answer.',

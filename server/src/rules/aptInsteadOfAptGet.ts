@@ -22,6 +22,7 @@ export const aptInsteadOfAptGet: Rule = {
   id: 'DL3027',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Use apt-get or apt-cache in scripts, not apt.',

@@ -6,6 +6,7 @@ export const cdInsteadOfWorkdir: Rule = {
   id: 'DL3003',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Use WORKDIR to change directory instead of `cd` in RUN.',

@@ -31,6 +31,7 @@ export const copyIgnoredFile: Rule = {
   id: 'CopyIgnoredFile',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   docs: {
     summary: 'Do not COPY or ADD files that .dockerignore leaves out of the build context.',
     details:

@@ -23,6 +23,7 @@ export const copyInsteadOfAdd: Rule = {
   id: 'DL3020',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'Use COPY instead of ADD for local files and folders.',
     details:

@@ -6,6 +6,7 @@ export const copyMultipleSourcesSlash: Rule = {
   id: 'DL3021',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'With more than one source, the COPY destination must end with `/`.',
     details:

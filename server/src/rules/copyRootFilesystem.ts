@@ -7,6 +7,7 @@ export const copyRootFilesystem: Rule = {
   id: 'DL3067',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   docs: {
     summary: 'Do not copy a whole filesystem from another stage.',
     details:

@@ -15,6 +15,7 @@ export const dnfAssumeYes: Rule = {
   id: 'DL3038',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Use `dnf install -y` so the build never waits for an answer.',

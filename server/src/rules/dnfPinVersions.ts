@@ -7,6 +7,7 @@ export const dnfPinVersions: Rule = {
   id: 'DL3041',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin package versions in `dnf install` and `microdnf install`.',

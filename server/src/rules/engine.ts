@@ -5,7 +5,8 @@ import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { resolveForModel, type LintConfig } from './config';
 import { pragmasOf } from './util/pragmas';
 import { rules } from './index';
-import type { Rule, RuleContext, Severity } from './types';
+import { isInstructionScoped, lintByInstruction } from './instructionScope';
+import type { Problem, Rule, RuleContext, Severity } from './types';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -88,20 +89,31 @@ export function lint(
 ): Diagnostic[] {
   const ctx: RuleContext = { options: config.options, isPosixShell: isPosixShellFactory(model) };
   const resolved = resolveForModel(model, config);
-  const diagnostics: Diagnostic[] = [];
+  const active: { rule: Rule; level: Severity }[] = [];
   for (const rule of ruleList) {
     const level = resolved.level(rule);
     if (level === 'off') continue;
     if (failures?.isDisabled(model.uri, rule.id)) continue;
-    let problems;
+    active.push({ rule, level });
+  }
+  const check = (rule: Rule, m: DockerfileModel, c: RuleContext): Problem[] | null => {
     try {
-      problems = rule.check(model, ctx);
+      return rule.check(m, c);
     } catch (e) {
       if (!failures || failures.record(model.uri, rule.id)) {
         log?.(`Rule ${rule.id} failed on ${model.uri} and is turned off for this document: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
-      continue;
+      return null;
     }
+  };
+  // Rules that read one instruction at a time reuse their findings for unchanged instructions.
+  const scoped = lintByInstruction(model, ctx, active.map((a) => a.rule).filter(isInstructionScoped), check);
+  for (const id of scoped.demoted) log?.(`Rule ${id} reported outside the instruction it read; it now runs on the whole document.`);
+  const diagnostics: Diagnostic[] = [];
+  for (const { rule, level } of active) {
+    const cached = scoped.problems.get(rule.id);
+    const problems = cached === undefined ? check(rule, model, ctx) : cached;
+    if (problems === null) continue;
     for (const p of problems) {
       if (!resolved.suppressed(rule, p.range)) diagnostics.push(toDiagnostic(rule, p, p.severity ?? level));
     }

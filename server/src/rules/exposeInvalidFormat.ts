@@ -6,6 +6,7 @@ export const exposeInvalidFormat: Rule = {
   id: 'ExposeInvalidFormat',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   docs: {
     summary: 'EXPOSE names container ports only, without an IP address or host port.',
     details:

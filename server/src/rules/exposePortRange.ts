@@ -8,6 +8,7 @@ export const exposePortRange: Rule = {
   id: 'DL3011',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'EXPOSE ports must be between 0 and 65535.',
     details: 'TCP and UDP ports are 16-bit numbers, so the highest port is 65535. A larger number is usually a typo.',

@@ -8,6 +8,7 @@ export const exposeProtoCasing: Rule = {
   id: 'ExposeProtoCasing',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   docs: {
     summary: 'Write the EXPOSE protocol in lowercase: /tcp, /udp, /sctp.',
     details: 'The builder accepts `80/TCP` and lowercases it, but the conventional and documented spelling is lowercase.',

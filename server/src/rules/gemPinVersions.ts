@@ -6,6 +6,7 @@ export const gemPinVersions: Rule = {
   id: 'DL3028',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin gem versions in `gem install`.',

@@ -47,6 +47,7 @@ export const goInstallPin: Rule = {
   id: 'DL3062',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin versions in `go install`, `go get` and `go run`.',

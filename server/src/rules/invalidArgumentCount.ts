@@ -147,6 +147,7 @@ export const invalidArgumentCount: Rule = {
   id: 'InvalidArgumentCount',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'Each instruction needs its arguments, and no extra ones.',
     details:

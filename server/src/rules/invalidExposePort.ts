@@ -30,6 +30,7 @@ export const invalidExposePort: Rule = {
   id: 'InvalidExposePort',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'EXPOSE takes port numbers or ranges, optionally with /tcp, /udp or /sctp.',
     details:

@@ -71,6 +71,7 @@ export const invalidFlagValue: Rule = {
   id: 'InvalidFlagValue',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'Flag values must have the form the builder expects.',
     details:

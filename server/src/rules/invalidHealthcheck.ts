@@ -35,6 +35,7 @@ export const invalidHealthcheck: Rule = {
   id: 'InvalidHealthcheck',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'HEALTHCHECK is `NONE` or `[options] CMD <command>`, with valid durations and retries.',
     details:

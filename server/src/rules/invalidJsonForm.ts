@@ -9,6 +9,7 @@ export const invalidJsonForm: Rule = {
   id: 'InvalidJsonForm',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'Exec-form arguments must be a valid JSON array of double-quoted strings.',
     details:

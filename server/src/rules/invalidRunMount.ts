@@ -52,6 +52,7 @@ export const invalidRunMount: Rule = {
   id: 'InvalidRunMount',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'A `RUN --mount` needs a known type, keys that type understands, and valid values.',
     details:

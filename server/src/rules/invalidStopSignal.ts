@@ -20,6 +20,7 @@ export const invalidStopSignal: Rule = {
   id: 'InvalidStopSignal',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'STOPSIGNAL takes a signal name such as SIGTERM, or a signal number.',
     details:

@@ -6,6 +6,7 @@ export const invalidVariableSubstitution: Rule = {
   id: 'InvalidVariableSubstitution',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'A `${…}` substitution must use a form the builder supports, and be closed.',
     details:

@@ -5,6 +5,7 @@ export const labelEmail: Rule = {
   id: 'DL3058',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   needsConfig: true,
   docs: {
     summary: 'Labels your schema types as `email` must hold an e-mail address.',

@@ -5,6 +5,7 @@ export const labelEmpty: Rule = {
   id: 'DL3051',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   needsConfig: true,
   docs: {
     summary: 'Labels of your label schema must not be empty.',

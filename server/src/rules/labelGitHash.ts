@@ -5,6 +5,7 @@ export const labelGitHash: Rule = {
   id: 'DL3055',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   needsConfig: true,
   docs: {
     summary: 'Labels your schema types as `hash` must hold a git commit id.',

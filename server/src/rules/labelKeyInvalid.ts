@@ -16,6 +16,7 @@ export const labelKeyInvalid: Rule = {
   id: 'DL3048',
   aliases: [],
   severity: 'hint',
+  scope: 'instruction',
   docs: {
     summary: 'Label keys should follow Docker\'s conventions.',
     details:

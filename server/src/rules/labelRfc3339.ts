@@ -5,6 +5,7 @@ export const labelRfc3339: Rule = {
   id: 'DL3053',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   needsConfig: true,
   docs: {
     summary: 'Labels your schema types as `rfc3339` must hold an RFC 3339 timestamp.',

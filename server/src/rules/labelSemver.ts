@@ -5,6 +5,7 @@ export const labelSemver: Rule = {
   id: 'DL3056',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   needsConfig: true,
   docs: {
     summary: 'Labels your schema types as `semver` must hold a semantic version.',

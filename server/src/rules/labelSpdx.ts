@@ -5,6 +5,7 @@ export const labelSpdx: Rule = {
   id: 'DL3054',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   needsConfig: true,
   docs: {
     summary: 'Labels your schema types as `spdx` must hold an SPDX license identifier or expression.',

@@ -5,6 +5,7 @@ export const labelSuperfluous: Rule = {
   id: 'DL3050',
   aliases: [],
   severity: 'info',
+  scope: 'instruction',
   needsConfig: true,
   docs: {
     summary: 'With strict labels, only the labels of your label schema are allowed.',

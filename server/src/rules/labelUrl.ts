@@ -5,6 +5,7 @@ export const labelUrl: Rule = {
   id: 'DL3052',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   needsConfig: true,
   docs: {
     summary: 'Labels your schema types as `url` must hold an absolute URL.',

@@ -31,6 +31,7 @@ export const legacyKeyValueFormat: Rule = {
   id: 'LegacyKeyValueFormat',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   docs: {
     summary: 'Write `ENV key=value` and `LABEL key=value`, not the old `key value` form.',
     details:

@@ -8,6 +8,7 @@ export const lnBinSh: Rule = {
   id: 'DL4005',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Use SHELL instead of relinking /bin/sh.',

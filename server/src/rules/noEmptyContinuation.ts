@@ -4,6 +4,7 @@ export const noEmptyContinuation: Rule = {
   id: 'NoEmptyContinuation',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   docs: {
     summary: 'Do not leave empty lines inside a continued instruction.',
     details:

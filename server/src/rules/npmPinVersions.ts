@@ -25,6 +25,7 @@ export const npmPinVersions: Rule = {
   id: 'DL3016',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin package versions in `npm install`.',

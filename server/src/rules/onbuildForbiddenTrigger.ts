@@ -10,6 +10,7 @@ export const onbuildForbiddenTrigger: Rule = {
   id: 'DL3043',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'ONBUILD cannot trigger ONBUILD, FROM or MAINTAINER.',
     details:

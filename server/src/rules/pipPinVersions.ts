@@ -20,6 +20,7 @@ export const pipPinVersions: Rule = {
   id: 'DL3013',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin package versions in `pip install`.',

@@ -20,6 +20,7 @@ export const pointlessContainerCommands: Rule = {
   id: 'DL3001',
   aliases: [],
   severity: 'info',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Some commands make no sense in a build step: ssh, vim, shutdown, service, ps, free, top, kill, mount.',

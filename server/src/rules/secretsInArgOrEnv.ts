@@ -29,6 +29,7 @@ export const secretsInArgOrEnv: Rule = {
   id: 'DL3064',
   aliases: ['SecretsUsedInArgOrEnv'],
   severity: 'warning',
+  scope: 'instruction',
   docs: {
     summary: 'Do not pass secrets through ARG or ENV.',
     details:

@@ -7,6 +7,7 @@ export const sudoInRun: Rule = {
   id: 'DL3004',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Do not use sudo in RUN.',

@@ -68,6 +68,15 @@ export interface Rule {
    * settings, `.hadolint.yaml` or a profile give it a level; `severity` is the level it then suggests.
    */
   defaultOff?: boolean;
+  /**
+   * `instruction`: the rule's findings for an instruction depend on that instruction alone (its text,
+   * flags, arguments, heredocs and shell commands, its ONBUILD trigger), on `model.escape`, on
+   * `ctx.options` and on `ctx.isPosixShell(inst)`, and every finding lies within the instruction's
+   * lines. Nothing about other instructions, stages, variables, comments or directives may be read.
+   * The engine then runs the rule only on instructions that changed since the last version, and on a
+   * model view whose `instructions` holds just those. Unset: the rule sees the whole model every time.
+   */
+  scope?: 'instruction';
   /** Shell-specific rules turn off under a non-POSIX SHELL. */
   shellSpecific?: boolean;
   check(model: DockerfileModel, ctx: RuleContext): Problem[];

@@ -25,6 +25,7 @@ export const unknownFlag: Rule = {
   id: 'UnknownFlag',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'Only the flags an instruction defines may be used, each once unless it is repeatable.',
     details:

@@ -11,6 +11,7 @@ export const unknownInstruction: Rule = {
   id: 'UnknownInstruction',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'Every line must start with one of the 18 Dockerfile instructions.',
     details:

@@ -62,6 +62,7 @@ export const unterminatedQuote: Rule = {
   id: 'UnterminatedQuote',
   aliases: [],
   severity: 'error',
+  scope: 'instruction',
   docs: {
     summary: 'Every quote that opens a value or a shell word must be closed.',
     details:

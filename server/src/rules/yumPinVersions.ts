@@ -7,6 +7,7 @@ export const yumPinVersions: Rule = {
   id: 'DL3033',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin package versions in `yum install`.',

@@ -8,6 +8,7 @@ export const yumYes: Rule = {
   id: 'DL3030',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Use `yum install -y` so the build never waits for an answer.',

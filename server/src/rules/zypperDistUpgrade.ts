@@ -7,6 +7,7 @@ export const zypperDistUpgrade: Rule = {
   id: 'DL3035',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Do not run `zypper dist-upgrade` in a Dockerfile.',

@@ -10,6 +10,7 @@ export const zypperNonInteractive: Rule = {
   id: 'DL3034',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Run zypper non-interactively (`zypper -n install` or `zypper install -y`).',

@@ -13,6 +13,7 @@ export const zypperPinVersions: Rule = {
   id: 'DL3037',
   aliases: [],
   severity: 'warning',
+  scope: 'instruction',
   shellSpecific: true,
   docs: {
     summary: 'Pin package versions in `zypper install`.',
