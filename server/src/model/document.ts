@@ -101,11 +101,11 @@ class InstructionImpl implements Instruction {
   constructor(
     private readonly p: ParsedInstruction,
     chunk: RawChunk,
-    /** Lines startLine..logicalEndLine of the document. */
-    private readonly ownLines: string[],
     private readonly escape: string,
     heredocs: Heredoc[],
     lastLineLength: number,
+    /** Heredoc body lines after the instruction, joined ('' without heredocs). */
+    readonly bodies: string,
   ) {
     this.d = chunk.startLine;
     this.keyword = p.keyword;
@@ -118,7 +118,7 @@ class InstructionImpl implements Instruction {
     this.heredocs = heredocs;
     this.emptyContinuationLines = chunk.emptyContinuationLines;
     this.lastLineLength = lastLineLength;
-    this.trigger = p.trigger ? new InstructionImpl(p.trigger, chunk, ownLines, escape, heredocs, lastLineLength) : null;
+    this.trigger = p.trigger ? new InstructionImpl(p.trigger, chunk, escape, heredocs, lastLineLength, bodies) : null;
   }
 
   get keywordRange(): Range {
@@ -220,8 +220,11 @@ class InstructionImpl implements Instruction {
       const l = h.markerRange.start.line;
       markersByLine.set(l, [...(markersByLine.get(l) ?? []), h]);
     }
+    // The instruction's own lines (startLine..logicalEndLine): its text, not the model's lines, so
+    // an old model can be collected while its instructions live on.
+    const ownLines = this.text.split('\n');
     for (let l = first.line; l <= this.logicalEndLine; l++) {
-      let text = this.ownLines[l - this.startLine] ?? '';
+      let text = ownLines[l - this.startLine] ?? '';
       if (l > first.line) {
         const t = text.trimStart();
         if (t === '' || t.startsWith('#')) continue;
@@ -273,9 +276,9 @@ export class DockerfileModel {
   readonly declarations: VariableDecl[];
   private readonly lineIndex: Int32Array;
   private readonly declsByName = new Map<string, VariableDecl[]>();
+  /** Lower-cased stage name -> the first stage with that name (rules look names up per instruction). */
+  private readonly stagesByName = new Map<string, Stage>();
 
-  /** Instructions by position and full text, for the next version to reuse. */
-  private readonly reusable = new Map<string, InstructionImpl>();
 
   constructor(
     readonly uri: string,
@@ -296,17 +299,16 @@ export class DockerfileModel {
       valueRange: range(d.line, d.valueStart, d.line, d.valueEnd),
     }));
     this.comments = s.comments.map((c) => ({ text: c.text, line: c.line, range: range(c.line, c.start, c.line, c.end), embedded: c.embedded }));
-    const old = previous && previous.escape === s.escape ? previous.reusable : undefined;
+    const old = previous && previous.escape === s.escape ? previous : undefined;
     this.instructions = s.chunks.map((chunk, index) => {
-      const own = s.lines.slice(chunk.startLine, chunk.endLine + 1);
-      const key = `${chunk.startLine}:${chunk.logicalEndLine}:${own.join('\n')}`;
-      let inst = old?.get(key);
-      if (!inst) {
+      const bodies = chunk.endLine > chunk.logicalEndLine ? s.lines.slice(chunk.logicalEndLine + 1, chunk.endLine + 1).join('\n') : '';
+      // Reused only at the same position with every line equal, heredoc bodies included.
+      let inst = old?.instructionStartingAt(chunk.startLine);
+      if (!inst || inst.logicalEndLine !== chunk.logicalEndLine || inst.endLine !== chunk.endLine || inst.text !== chunk.text || inst.bodies !== bodies) {
         const parsed = parseChunk(chunk.text, s.escape);
         const lastLen = s.lines[chunk.endLine]?.length ?? 0;
-        inst = new InstructionImpl(parsed, chunk, own, s.escape, chunk.heredocs.map((h) => toHeredoc(h, s.lines)), lastLen);
+        inst = new InstructionImpl(parsed, chunk, s.escape, chunk.heredocs.map((h) => toHeredoc(h, s.lines)), lastLen, bodies);
       }
-      this.reusable.set(key, inst);
       inst.index = index;
       inst.stageIndex = -1;
       if (inst.trigger) (inst.trigger as InstructionImpl).stageIndex = -1;
@@ -327,13 +329,15 @@ export class DockerfileModel {
 
   private buildStages(): Stage[] {
     const stages: Stage[] = [];
+    const byName = this.stagesByName;
     let current: Stage | null = null;
     for (const inst of this.instructions) {
       if (inst.keyword === 'FROM') {
         const platform = inst.flags.find((f) => f.name.toLowerCase() === 'platform') ?? null;
         const hasAs = inst.args.length >= 3 && inst.args[1].value.toLowerCase() === 'as';
         const image = inst.args[0]?.value ?? '';
-        const baseIndex = stages.findIndex((st) => st.name !== null && st.name.toLowerCase() === image.toLowerCase());
+        // Only stages defined so far: byName holds exactly those while the loop runs.
+        const baseIndex = byName.get(image.toLowerCase())?.index ?? -1;
         current = {
           index: stages.length,
           from: inst,
@@ -347,6 +351,7 @@ export class DockerfileModel {
           range: inst.range,
         };
         stages.push(current);
+        if (current.name !== null && !byName.has(current.name.toLowerCase())) byName.set(current.name.toLowerCase(), current);
       }
       if (current) {
         (inst as InstructionImpl).stageIndex = current.index;
@@ -369,8 +374,16 @@ export class DockerfileModel {
     return out;
   }
 
+  private globalArgsCache: VariableDecl[] | undefined;
+
   get globalArgs(): VariableDecl[] {
-    return this.declarations.filter((d) => d.stageIndex === -1 && d.kind === 'ARG');
+    return (this.globalArgsCache ??= this.declarations.filter((d) => d.stageIndex === -1 && d.kind === 'ARG'));
+  }
+
+  /** The instruction that starts at `line`, for the next version to reuse. */
+  private instructionStartingAt(line: number): InstructionImpl | undefined {
+    const inst = this.instructionAtLine(line) as InstructionImpl | undefined;
+    return inst && inst.startLine === line ? inst : undefined;
   }
 
   /** The instruction covering a line (heredoc bodies included), if any. */
@@ -390,8 +403,7 @@ export class DockerfileModel {
 
   /** Docker compares stage names case-insensitively. */
   stageByName(name: string): Stage | undefined {
-    const lower = name.toLowerCase();
-    return this.stages.find((s) => s.name !== null && s.name.toLowerCase() === lower);
+    return this.stagesByName.get(name.toLowerCase());
   }
 
   /** A stage named in `--from=` / `FROM x`: by name, or by numeric index. */

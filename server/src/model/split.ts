@@ -78,6 +78,14 @@ function contentStart(line: string): number {
   return i;
 }
 
+const WORD_AT = /\S+/y;
+
+/** The run of non-whitespace characters starting at `start`. */
+function firstWord(line: string, start: number): string {
+  WORD_AT.lastIndex = start;
+  return WORD_AT.exec(line)?.[0] ?? '';
+}
+
 /**
  * BuildKit's rule: the escape character at the end of a line (trailing blanks allowed) continues
  * the instruction, unless it is itself escaped (`C:\\` ends a Windows path, not the line).
@@ -242,6 +250,14 @@ export function split(text: string): SplitResult {
 
     // An instruction: gather its continuation lines.
     const chunkStart = line;
+    const keyword = firstWord(current, start).toUpperCase();
+    let heredocKeyword = keyword;
+    if (keyword === 'ONBUILD') {
+      heredocKeyword = /^\s*\S+\s+(\S+)/.exec(current)?.[1]?.toUpperCase() ?? '';
+    }
+    // Only RUN, COPY and ADD can carry heredocs; the others skip collecting the joined line.
+    const mayHaveHeredocs = HEREDOC_KEYWORDS.has(heredocKeyword);
+    let sawMarker = false;
     const emptyContinuationLines: number[] = [];
     // Pieces of the joined logical line and where each starts in the document.
     const pieces: { line: number; col: number; text: string }[] = [];
@@ -264,9 +280,13 @@ export function split(text: string): SplitResult {
         continue;
       }
       continues = endsWithEscape(l, escape);
-      let body = l;
-      if (continues) body = l.slice(0, l.lastIndexOf(escape));
-      pieces.push({ line, col: 0, text: body });
+      if (mayHaveHeredocs) {
+        let body = l;
+        if (continues) body = l.slice(0, l.lastIndexOf(escape));
+        pieces.push({ line, col: 0, text: body });
+        // A marker split across a continuation (`<\` + `<EOF`) still counts; `<` on a line is the cheap test.
+        if (!sawMarker && body.includes('<')) sawMarker = true;
+      }
       logicalEnd = line;
       first = false;
       line++;
@@ -278,13 +298,8 @@ export function split(text: string): SplitResult {
     }
     if (line > logicalEnd + 1) line = logicalEnd + 1;
 
-    const keyword = /^\S+/.exec(lines[chunkStart].slice(contentStart(lines[chunkStart])))?.[0].toUpperCase() ?? '';
     const heredocs: RawHeredoc[] = [];
-    let heredocKeyword = keyword;
-    if (keyword === 'ONBUILD') {
-      heredocKeyword = /^\s*\S+\s+(\S+)/.exec(lines[chunkStart])?.[1]?.toUpperCase() ?? '';
-    }
-    if (HEREDOC_KEYWORDS.has(heredocKeyword)) {
+    if (mayHaveHeredocs && sawMarker) {
       let joined = '';
       const offsets: { at: number; line: number; col: number }[] = [];
       for (const p of pieces) {
