@@ -27,7 +27,6 @@ export const copyFromUndefinedStage: Rule = {
       const ref = flag.value;
       if (ref.includes('$')) continue;
       const current = host.stageIndex;
-      const earlier = model.stages.slice(0, Math.max(current, 0));
       if (/^\d+$/.test(ref)) {
         if (Number(ref) < current) continue;
         problems.push({
@@ -36,7 +35,10 @@ export const copyFromUndefinedStage: Rule = {
         });
         continue;
       }
-      if (earlier.some((s) => s.name?.toLowerCase() === ref.toLowerCase())) continue;
+      // The first stage of that name, looked up by name: scanning the earlier stages per COPY was quadratic.
+      const named = model.stageByName(ref);
+      if (named && named.index < current) continue;
+      const earlier = model.stages.slice(0, Math.max(current, 0));
       // The current stage is DL3023's business.
       if (model.stages[current]?.name?.toLowerCase() === ref.toLowerCase()) continue;
       if (/[:@/]/.test(ref)) continue;

@@ -50,7 +50,15 @@ const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh',
 
 /** One pass over the model: the shell each instruction runs under (SHELL is inherited by `FROM <stage>`). */
 export function isPosixShellFactory(model: DockerfileModel): RuleContext['isPosixShell'] {
-  const shellAt = new Map<number, string>();
+  // Answered once per shell name: a stage rarely changes its shell.
+  const posix = new Map<string, boolean>();
+  const isPosix = (shell: string): boolean => {
+    let v = posix.get(shell);
+    if (v === undefined) posix.set(shell, (v = POSIX_SHELLS.has(shell.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.exe$/, ''))));
+    return v;
+  };
+  // Per instruction index: 0 = outside any stage (the default shell), 1 = POSIX, 2 = not.
+  const posixAt = new Uint8Array(model.instructions.length);
   const finalShell: string[] = [];
   // `# hadolint shell=` before the first FROM sets every stage's default; inside a stage it holds
   // until the stage ends or a SHELL instruction replaces it (hadolint's reading).
@@ -61,23 +69,27 @@ export function isPosixShellFactory(model: DockerfileModel): RuleContext['isPosi
   while (p < pragmas.length && pragmas[p].line < firstFrom) defaultShell = pragmas[p++].shell;
   for (const stage of model.stages) {
     let shell = stage.baseStage !== null ? (finalShell[stage.baseStage] ?? defaultShell) : defaultShell;
+    let flag = isPosix(shell) ? 1 : 2;
     for (const i of stage.instructions) {
       for (; p < pragmas.length && pragmas[p].line < i.startLine; p++) {
-        if (pragmas[p].line > stage.from.startLine) shell = pragmas[p].shell;
+        if (pragmas[p].line > stage.from.startLine) {
+          shell = pragmas[p].shell;
+          flag = isPosix(shell) ? 1 : 2;
+        }
       }
-      shellAt.set(i.index, shell);
-      if (i.keyword === 'SHELL' && i.json && i.json.strings.length > 0) shell = i.json.strings[0].value;
+      if (i.index >= 0) posixAt[i.index] = flag;
+      if (i.keyword === 'SHELL' && i.json && i.json.strings.length > 0) {
+        shell = i.json.strings[0].value;
+        flag = isPosix(shell) ? 1 : 2;
+      }
     }
     finalShell[stage.index] = shell;
   }
-  // Answered once per shell name: the rules ask for every instruction, many times per lint.
-  const posix = new Map<string, boolean>();
-  const isPosix = (shell: string): boolean => {
-    let p = posix.get(shell);
-    if (p === undefined) posix.set(shell, (p = POSIX_SHELLS.has(shell.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.exe$/, ''))));
-    return p;
+  const defaultPosix = isPosix(defaultShell);
+  return (inst) => {
+    const flag = inst.index >= 0 ? posixAt[inst.index] : 0;
+    return flag === 0 ? defaultPosix : flag === 1;
   };
-  return (inst) => isPosix(shellAt.get(inst.index) ?? defaultShell);
 }
 
 export function lint(

@@ -1,7 +1,7 @@
 import type { DockerfileModel, Instruction } from '../model';
 import type { Problem, Rule } from './types';
 import { hadolintWiki } from './util/hadolint';
-import { hasOption, insertAt, optionValues, parseArgs, runScripts } from './util/shellCommands';
+import { hasOption, insertAt, optionValues, parseArgs, runCommands } from './util/shellCommands';
 
 const USERADD_OPTIONS = {
   shortValue: 'bcdefgGkKpsuRPZ',
@@ -36,20 +36,19 @@ export const useraddHighUid: Rule = {
   },
   check(model, ctx) {
     const problems: Problem[] = [];
-    for (const run of runScripts(model, ctx)) {
-      for (const cmd of run.commands) {
-        if (cmd.name !== 'useradd') continue;
-        const parsed = parseArgs(cmd.args, USERADD_OPTIONS);
-        if (hasOption(parsed, ['-l', '--no-log-init'])) continue;
-        const uids = optionValues(parsed, ['-u', '--uid']).map((v) => uidValue(model, run.inst, v));
-        // hadolint's threshold: a uid of six digits or more.
-        if (!uids.some((u) => u !== null && u >= 100000)) continue;
-        problems.push({
-          range: cmd.nameWord.range,
-          message: 'With a uid this large, useradd writes large log files (lastlog, faillog) into the image. Add -l (--no-log-init).',
-          data: { after: cmd.nameWord.range.end },
-        });
-      }
+    // Only the useradd commands (looked up by name, not by scanning every command of every RUN).
+    for (const cmd of runCommands(model, ctx, ['useradd'])) {
+      const run = cmd.run;
+      const parsed = parseArgs(cmd.args, USERADD_OPTIONS);
+      if (hasOption(parsed, ['-l', '--no-log-init'])) continue;
+      const uids = optionValues(parsed, ['-u', '--uid']).map((v) => uidValue(model, run.inst, v));
+      // hadolint's threshold: a uid of six digits or more.
+      if (!uids.some((u) => u !== null && u >= 100000)) continue;
+      problems.push({
+        range: cmd.nameWord.range,
+        message: 'With a uid this large, useradd writes large log files (lastlog, faillog) into the image. Add -l (--no-log-init).',
+        data: { after: cmd.nameWord.range.end },
+      });
     }
     return problems;
   },

@@ -1,7 +1,7 @@
 import type { Problem, Rule } from './types';
 import { hadolintWiki } from './util/hadolint';
 import { hasGnuUserland, stageFamily } from './util/imageFamily';
-import { hasOption, insertAt, parseArgs, runScripts } from './util/shellCommands';
+import { hasOption, insertAt, parseArgs, runCommands } from './util/shellCommands';
 
 const WGET_OPTIONS = {
   shortValue: 'OoaPtTwiBUQlARDIXe',
@@ -26,18 +26,17 @@ export const wgetProgress: Rule = {
   },
   check(model, ctx) {
     const problems: Problem[] = [];
-    for (const run of runScripts(model, ctx)) {
-      for (const cmd of run.commands) {
-        if (cmd.name !== 'wget') continue;
-        const parsed = parseArgs(cmd.args, WGET_OPTIONS);
-        const quiet = ['--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output'];
-        if (hasOption(parsed, quiet)) continue;
-        problems.push({
-          range: cmd.nameWord.range,
-          message: 'wget will fill the build log with progress lines. Add --progress=dot:giga (or -q to print nothing).',
-          data: { after: cmd.nameWord.range.end, stage: run.host.stageIndex },
-        });
-      }
+    // Only the wget commands (looked up by name, not by scanning every command of every RUN).
+    for (const cmd of runCommands(model, ctx, ['wget'])) {
+      const run = cmd.run;
+      const parsed = parseArgs(cmd.args, WGET_OPTIONS);
+      const quiet = ['--progress', '-q', '--quiet', '-nv', '--no-verbose', '-o', '--output-file', '-a', '--append-output'];
+      if (hasOption(parsed, quiet)) continue;
+      problems.push({
+        range: cmd.nameWord.range,
+        message: 'wget will fill the build log with progress lines. Add --progress=dot:giga (or -q to print nothing).',
+        data: { after: cmd.nameWord.range.end, stage: run.host.stageIndex },
+      });
     }
     return problems;
   },

@@ -1,6 +1,6 @@
 // Which variable names the builder knows at a given instruction, for the undefined-variable checks.
 import { allAutomaticArgs } from '../../docs';
-import type { DockerfileModel, Instruction, Stage } from '../../model';
+import type { DockerfileModel, Instruction, Stage, VariableDecl } from '../../model';
 
 /** Platform ARGs the builder predefines in the global scope (docs table, plus the newer ones it lacks). */
 export const AUTOMATIC_PLATFORM_ARGS: ReadonlySet<string> = new Set([
@@ -46,13 +46,31 @@ export function startsFromScratch(model: DockerfileModel, stageIndex: number): b
  */
 export function visibleNames(model: DockerfileModel, inst: Instruction): Set<string> {
   const chain = stageChain(model, inst.stageIndex);
-  const names = new Set<string>();
-  for (const d of model.declarations) {
-    if (d.stageIndex === inst.stageIndex) {
-      if (d.instruction.startLine < inst.startLine) names.add(d.name);
-    } else if (chain.includes(d.stageIndex)) {
-      names.add(d.name);
+  const byStage = declarationsByStage(model);
+  // Only the chain's declarations, in document order (suggestions depend on the order).
+  const found: { at: number; name: string }[] = [];
+  for (const stageIndex of chain) {
+    for (const e of byStage.get(stageIndex) ?? []) {
+      if (stageIndex !== inst.stageIndex || e.decl.instruction.startLine < inst.startLine) found.push({ at: e.at, name: e.decl.name });
     }
   }
-  return names;
+  if (chain.length > 1) found.sort((a, b) => a.at - b.at);
+  return new Set(found.map((f) => f.name));
+}
+
+const declarationIndex = new WeakMap<DockerfileModel, Map<number, { at: number; decl: VariableDecl }[]>>();
+
+/** Declarations per stage with their position in the document, built once per model. */
+function declarationsByStage(model: DockerfileModel): Map<number, { at: number; decl: VariableDecl }[]> {
+  let index = declarationIndex.get(model);
+  if (!index) {
+    index = new Map();
+    model.declarations.forEach((decl, at) => {
+      const list = index!.get(decl.stageIndex);
+      if (list) list.push({ at, decl });
+      else index!.set(decl.stageIndex, [{ at, decl }]);
+    });
+    declarationIndex.set(model, index);
+  }
+  return index;
 }

@@ -296,11 +296,12 @@ export function runScripts(model: DockerfileModel, ctx: RuleContext): RunScript[
 interface CommandIndex {
   model: DockerfileModel;
   scripts: RunScript[];
-  all: RunCommand[];
-  /** Program name -> its commands, in document order. */
-  byName: Map<string, RunCommand[]>;
-  /** Position of each command in `all`, to merge several names back into document order. */
-  order: Map<RunCommand, number>;
+  /** Built on the first runCommands call: the rules that only read scripts never pay for it. */
+  commands?: {
+    all: RunCommand[];
+    /** Program name -> its commands, in document order. */
+    byName: Map<string, RunCommand[]>;
+  };
 }
 
 // Some forty shell rules read the RUN commands of the same model in one lint pass (one RuleContext):
@@ -317,21 +318,26 @@ function commandIndex(model: DockerfileModel, ctx: RuleContext): CommandIndex {
     const run = runScriptOf(host);
     if (run) scripts.push(run);
   }
-  const all: RunCommand[] = [];
-  const byName = new Map<string, RunCommand[]>();
-  const order = new Map<RunCommand, number>();
-  for (const run of scripts) {
-    for (const c of run.commands) {
-      order.set(c, all.length);
-      all.push(c);
-      const list = byName.get(c.name);
-      if (list) list.push(c);
-      else byName.set(c.name, [c]);
-    }
-  }
-  const index = { model, scripts, all, byName, order };
+  const index: CommandIndex = { model, scripts };
   indexes.set(ctx, index);
   return index;
+}
+
+function commandsOf(index: CommandIndex): NonNullable<CommandIndex['commands']> {
+  if (!index.commands) {
+    const all: RunCommand[] = [];
+    const byName = new Map<string, RunCommand[]>();
+    for (const run of index.scripts) {
+      for (const c of run.commands) {
+        all.push(c);
+        const list = byName.get(c.name);
+        if (list) list.push(c);
+        else byName.set(c.name, [c]);
+      }
+    }
+    index.commands = { all, byName };
+  }
+  return index.commands;
 }
 
 // Instructions are immutable and reused across document versions, so their unwrapped commands are too.
@@ -361,15 +367,18 @@ function buildRunScript(host: Instruction): RunScript | null {
 
 /** Every unwrapped command of every POSIX RUN, optionally only those whose program is in `names`. */
 export function runCommands(model: DockerfileModel, ctx: RuleContext, names?: readonly string[]): RunCommand[] {
-  const index = commandIndex(model, ctx);
-  if (!names) return index.all.slice();
-  const out: RunCommand[] = [];
+  const { all, byName } = commandsOf(commandIndex(model, ctx));
+  if (!names) return all.slice();
+  const lists: RunCommand[][] = [];
   for (const name of new Set(names)) {
-    const list = index.byName.get(name);
-    if (list) out.push(...list);
+    const list = byName.get(name);
+    if (list) lists.push(list);
   }
-  if (names.length > 1) out.sort((a, b) => index.order.get(a)! - index.order.get(b)!);
-  return out;
+  if (lists.length === 0) return [];
+  if (lists.length === 1) return lists[0].slice();
+  // Several programs: back into document order (RUN by RUN, command by command).
+  const set = new Set(lists.flat());
+  return all.filter((c) => set.has(c));
 }
 
 /** The commands after `cmd` in the same RUN. */
