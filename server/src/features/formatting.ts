@@ -89,11 +89,14 @@ function formatInstruction(model: DockerfileModel, inst: Instruction, style: Sty
 
   // Keyword at the start of its line, in the chosen case, one space before the arguments.
   push(replace(inst.startLine, 0, kw.start.character, first.startsWith('\ufeff') ? '\ufeff' : '', first));
-  push(replace(inst.startLine, kw.start.character, kw.end.character, casedKeyword(inst.keywordRaw, style.settings), first));
+  // A keyword split by a line continuation (RU, backslash, newline, N) is left as written: these
+  // edits are one-line, and on a split keyword they duplicated text (found by fuzzing).
+  const kwOneLine = kw.start.line === kw.end.line;
+  if (kwOneLine) push(replace(inst.startLine, kw.start.character, kw.end.character, casedKeyword(inst.keywordRaw, style.settings), first));
   const afterKw = /^[ \t]*/.exec(first.slice(kw.end.character))![0];
   const next = first[kw.end.character + afterKw.length];
-  if (next !== undefined && afterKw.length > 0) push(replace(inst.startLine, kw.end.character, kw.end.character + afterKw.length, ' ', first));
-  if (inst.trigger && inst.trigger.keywordRange.start.line === inst.startLine) {
+  if (kwOneLine && next !== undefined && afterKw.length > 0) push(replace(inst.startLine, kw.end.character, kw.end.character + afterKw.length, ' ', first));
+  if (inst.trigger && inst.trigger.keywordRange.start.line === inst.startLine && inst.trigger.keywordRange.end.line === inst.startLine) {
     const tk = inst.trigger.keywordRange;
     push(replace(inst.startLine, tk.start.character, tk.end.character, casedKeyword(inst.trigger.keywordRaw, style.settings), first));
     const afterTrigger = /^[ \t]*/.exec(first.slice(tk.end.character))![0];

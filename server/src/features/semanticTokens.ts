@@ -53,25 +53,39 @@ class Collector {
     }
   }
 
-  /** Tokens sorted by position with overlaps removed (an earlier, wider token yields to a later inner one). */
+  /**
+   * Tokens sorted by position with overlaps removed: an inner token wins over a wider one around it,
+   * which is split around it. Painting widest first and reading the runs back also handles nesting
+   * three deep and the same range added twice (an ONBUILD trigger's variables), both found by fuzzing.
+   */
   finish(): Token[] {
-    const sorted = this.tokens.sort((a, b) => a.line - b.line || a.start - b.start || b.length - a.length);
-    const out: Token[] = [];
-    for (const tok of sorted) {
-      const prev = out[out.length - 1];
-      if (prev && prev.line === tok.line && prev.start + prev.length > tok.start) {
-        // Keep the inner token: trim the outer one around it.
-        const outerEnd = prev.start + prev.length;
-        prev.length = tok.start - prev.start;
-        if (prev.length <= 0) out.pop();
-        out.push(tok);
-        const rest = outerEnd - (tok.start + tok.length);
-        if (rest > 0) out.push({ ...prev, start: tok.start + tok.length, length: rest });
-        continue;
-      }
-      out.push(tok);
+    const byLine = new Map<number, Token[]>();
+    for (const t of this.tokens) {
+      const list = byLine.get(t.line);
+      if (list) list.push(t);
+      else byLine.set(t.line, [t]);
     }
-    return out.filter((t) => t.length > 0).sort((a, b) => a.line - b.line || a.start - b.start);
+    const out: Token[] = [];
+    for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
+      // A stable sort keeps the order tokens were added in among equal widths: the later one wins.
+      const list = byLine.get(line)!.sort((a, b) => b.length - a.length);
+      let from = Infinity;
+      let to = 0;
+      for (const t of list) {
+        from = Math.min(from, t.start);
+        to = Math.max(to, t.start + t.length);
+      }
+      const owner = new Int32Array(to - from).fill(-1);
+      list.forEach((t, k) => owner.fill(k, t.start - from, t.start + t.length - from));
+      for (let i = 0; i < owner.length; ) {
+        const k = owner[i];
+        let j = i + 1;
+        while (j < owner.length && owner[j] === k) j++;
+        if (k >= 0) out.push({ ...list[k], start: from + i, length: j - i });
+        i = j;
+      }
+    }
+    return out;
   }
 }
 

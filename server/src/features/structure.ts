@@ -37,7 +37,8 @@ function instructionSymbol(inst: Instruction): DocumentSymbol {
   if (inst.keyword === 'ARG' || inst.keyword === 'ENV' || inst.keyword === 'LABEL') {
     for (const p of inst.properties) {
       children.push({
-        name: p.name,
+        // LSP forbids blank names (a stray BOM or NUL can be a whole key); quoting keeps it visible.
+        name: p.name.trim() === '' ? JSON.stringify(p.name) : p.name,
         detail: p.value ?? undefined,
         kind: inst.keyword === 'LABEL' ? SymbolKind.Property : SymbolKind.Variable,
         range: p.range,
@@ -157,6 +158,8 @@ function selectionFor(model: DockerfileModel, pos: Position): SelectionRange {
   // Innermost first, each range containing the previous one.
   const nested: Range[] = [];
   for (const r of ranges) {
+    // An instruction indented past the caret does not contain it (VS Code rejects such a range).
+    if (!contains(r, pos)) continue;
     const prev = nested[nested.length - 1];
     if (!prev || (comparePositions(r.start, prev.start) <= 0 && comparePositions(r.end, prev.end) >= 0)) nested.push(r);
   }

@@ -7,7 +7,9 @@ import { withTriggers } from './util/logicalLine';
 const PROTOCOLS = ['tcp', 'udp', 'sctp'];
 
 function sub(range: Range, at: number, length: number): Range {
-  return { start: { line: range.start.line, character: range.start.character + at }, end: { line: range.start.line, character: range.start.character + at + Math.max(length, 1) } };
+  // An empty part at the end of the word ("3000/") is marked on the character before it, not past the line.
+  const from = length === 0 && at > 0 ? at - 1 : at;
+  return { start: { line: range.start.line, character: range.start.character + from }, end: { line: range.start.line, character: range.start.character + from + Math.max(length, 1) } };
 }
 
 /** Why a port or port range is rejected; numbers above 65535 are left to DL3011. */

@@ -44,6 +44,11 @@ export interface Segment {
 }
 
 const SPECIAL = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
+/**
+ * The scanner recurses once per nested `${`; past this depth (found by fuzzing: 10,000 levels
+ * overflowed the stack) the rest of the substitution is skipped as one balanced unit instead.
+ */
+const MAX_NESTING = 500;
 const isNameChar = (c: string): boolean => /[\p{L}\p{N}_]/u.test(c);
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
@@ -142,6 +147,10 @@ class WordScanner {
       return;
     }
     this.i++;
+    if (depth >= MAX_NESTING) {
+      this.i = this.skipBalanced(this.i);
+      return;
+    }
     const after = t[this.i];
     if (this.i >= this.end) {
       this.error(start, this.i, 'This `${` is never closed: add `}` after the variable name.');
@@ -214,6 +223,17 @@ class WordScanner {
       return;
     }
     use.range = this.line.range(start, this.i);
+  }
+
+  /** Offset just past the `}` that balances the `${` before `from`, or the segment end. */
+  private skipBalanced(from: number): number {
+    const t = this.text;
+    let open = 1;
+    for (let i = from; i < this.end; i++) {
+      if (t[i] === '{') open++;
+      else if (t[i] === '}' && --open === 0) return i + 1;
+    }
+    return this.end;
   }
 
   /** Offset just past the `}` that closes a substitution whose body starts at `from`, or the segment end. */
