@@ -6,7 +6,6 @@
 // Pure: the server reads files and hands their parsed contents in.
 import type { Range } from 'vscode-languageserver-types';
 import type { Level, Rule, RuleOptions, Severity } from './types';
-import { rulesByName } from './index';
 import type { DockerfileModel } from '../model';
 import type { Settings } from '../protocol';
 import type { FailureThreshold, HadolintConfig, HadolintSeverity } from './util/hadolintYaml';
@@ -35,10 +34,14 @@ export interface ConfigIssue {
   message: string;
 }
 
+/**
+ * Names are kept as written (lower-cased) and matched against a rule's id first, then its aliases,
+ * so one BuildKit name can set several hadolint rules and a rule is found without a registry lookup.
+ */
 export interface LintConfig {
-  /** Rule id -> level from the profile and .hadolint.yaml (the file's own directives come later). */
+  /** Rule name -> level from the profile and .hadolint.yaml (the file's own directives come later). */
   levels: Map<string, Level>;
-  /** `dockerfileStudio.rules`: rule id -> level; wins over every other source. */
+  /** `dockerfileStudio.rules`: rule name -> level; wins over every other source. */
   overrides: Map<string, Level>;
   /** Rules that are off by default (experimental, defaultOff) and switched on by configuration. */
   enabled: Set<string>;
@@ -91,39 +94,50 @@ export function applyLevelOverrides(config: LintConfig, overrides: Record<string
       config.issues.push({ message: `"${name}" is set to ${JSON.stringify(level)} in ${source}; use off, hint, info, warning or error.` });
       continue;
     }
-    const matched = rulesByName(name);
-    if (matched.length === 0) {
-      if (!isKnownRuleName(name)) config.issues.push({ message: unknownNameMessage(name, source) });
+    if (!isKnownRuleName(name)) {
+      config.issues.push({ message: unknownNameMessage(name, source) });
       continue;
     }
-    for (const rule of matched) config.overrides.set(rule.id, level);
+    config.overrides.set(name.toLowerCase(), level);
   }
 }
 
-/** Names from a configuration file, mapped to rule ids; unknown ones become issues. */
-function idsFor(names: string[], source: string, config: LintConfig): string[] {
-  const ids: string[] = [];
+/** Names from a configuration file, lower-cased; unknown ones become issues. */
+function namesFrom(names: string[], source: string, config: LintConfig): string[] {
   for (const name of names) {
-    const matched = rulesByName(name);
-    if (matched.length === 0 && !isKnownRuleName(name)) config.issues.push({ message: unknownNameMessage(name, source) });
-    ids.push(...matched.map((r) => r.id));
+    if (!isKnownRuleName(name)) config.issues.push({ message: unknownNameMessage(name, source) });
   }
-  return ids;
+  return names.map((n) => n.toLowerCase());
+}
+
+/** The entry for a rule in a name-keyed map: by id, else by the first alias that has one. */
+function lookup<T>(map: Map<string, T>, rule: Rule): T | undefined {
+  const byId = map.get(rule.id.toLowerCase());
+  if (byId !== undefined) return byId;
+  for (const a of rule.aliases) {
+    const v = map.get(a.toLowerCase());
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function named(set: Set<string>, rule: Rule): boolean {
+  return set.has(rule.id.toLowerCase()) || rule.aliases.some((a) => set.has(a.toLowerCase()));
 }
 
 function applyHadolintFile(config: LintConfig, file: HadolintConfig): void {
   for (const message of file.problems) config.issues.push({ message });
   const where = (key: string): string => `"${key}" of ${file.path}`;
   for (const level of ['style', 'info', 'warning', 'error'] as const) {
-    for (const id of idsFor(file.override[level], where(`override.${level}`), config)) config.levels.set(id, FROM_HADOLINT[level]);
+    for (const name of namesFrom(file.override[level], where(`override.${level}`), config)) config.levels.set(name, FROM_HADOLINT[level]);
   }
   // hadolint drops ignored rules whatever their override says.
-  for (const id of idsFor(file.ignored, where('ignored'), config)) config.levels.set(id, 'off');
+  for (const name of namesFrom(file.ignored, where('ignored'), config)) config.levels.set(name, 'off');
   config.options.trustedRegistries = [...file.trustedRegistries];
   config.options.labelSchema = { ...file.labelSchema };
   config.options.strictLabels = file.strictLabels ?? false;
   if (Object.keys(file.labelSchema).length > 0) {
-    for (const id of LABEL_SCHEMA_RULES) config.enabled.add(id);
+    for (const id of LABEL_SCHEMA_RULES) config.enabled.add(id.toLowerCase());
   }
   config.disableIgnorePragma = file.disableIgnorePragma ?? false;
   config.failureThreshold = file.failureThreshold;
@@ -139,7 +153,7 @@ export function buildLintConfig(_model: DockerfileModel | null, settings: Settin
   const profile = (settings as Partial<Settings>).profile ?? 'recommended';
   if (PROFILES.includes(profile)) config.profile = profile;
   else config.issues.push({ message: `dockerfileStudio.profile is ${JSON.stringify(profile)}; use recommended, learning or strict.` });
-  if (config.profile === 'learning') for (const id of LEARNING_HINTS) config.levels.set(id, 'hint');
+  if (config.profile === 'learning') for (const id of LEARNING_HINTS) config.levels.set(id.toLowerCase(), 'hint');
   for (const issue of sources.issues ?? []) config.issues.push(issue);
   if (sources.hadolint) applyHadolintFile(config, sources.hadolint);
   if (sources.contextFolder !== undefined) config.options.contextFolder = sources.contextFolder;
@@ -151,15 +165,15 @@ export function buildLintConfig(_model: DockerfileModel | null, settings: Settin
 
 /** The level a rule gets from its default, the profile and the file-independent configuration. */
 export function levelFor(rule: Rule, config: LintConfig): Level {
-  const override = config.overrides.get(rule.id);
+  const override = lookup(config.overrides, rule);
   if (override) return override;
   return baseLevel(rule, config, false);
 }
 
 function baseLevel(rule: Rule, config: LintConfig, experimentalOn: boolean): Level {
-  const set = config.levels.get(rule.id);
+  const set = lookup(config.levels, rule);
   if (set) return set;
-  const on = config.profile === 'strict' || config.enabled.has(rule.id);
+  const on = config.profile === 'strict' || named(config.enabled, rule);
   if (rule.experimental && !experimentalOn && !on) return 'off';
   if (rule.defaultOff && !on) return 'off';
   const strict = config.profile === 'strict';
@@ -177,18 +191,18 @@ export interface ResolvedConfig {
 
 const ALL_BUILDKIT = '\u0000buildkit';
 
-function addIds(set: Set<string>, refs: NameRef[]): void {
-  for (const ref of refs) for (const r of rulesByName(ref.name)) set.add(r.id);
+function addNames(set: Set<string>, refs: NameRef[]): void {
+  for (const ref of refs) set.add(ref.name.toLowerCase());
 }
 
 export function resolveForModel(model: DockerfileModel, config: LintConfig): ResolvedConfig {
   const pragmas = pragmasOf(model);
   const directive = pragmas.checkDirective;
-  const experimentalIds = new Set<string>();
-  if (directive) addIds(experimentalIds, directive.experimental);
+  const experimentalNames = new Set<string>();
+  if (directive) addNames(experimentalNames, directive.experimental);
   const fileWide = new Set<string>();
   if (directive) {
-    addIds(fileWide, directive.skip);
+    addNames(fileWide, directive.skip);
     if (directive.skipAll) fileWide.add(ALL_BUILDKIT);
   }
   const byInstruction = new Map<number, Set<string>>();
@@ -199,23 +213,23 @@ export function resolveForModel(model: DockerfileModel, config: LintConfig): Res
   };
   if (!config.disableIgnorePragma) {
     for (const p of pragmas.ignores) {
-      if (p.kind === 'global') addIds(fileWide, p.names);
-      else if (p.target) addIds(forInstruction(p.target.index), p.names);
+      if (p.kind === 'global') addNames(fileWide, p.names);
+      else if (p.target) addNames(forInstruction(p.target.index), p.names);
     }
     for (const c of pragmas.checkComments) {
       if (!c.target) continue;
       const set = forInstruction(c.target.index);
-      addIds(set, c.skip);
+      addNames(set, c.skip);
       if (c.skipAll) set.add(ALL_BUILDKIT);
     }
   }
   const matches = (set: Set<string> | undefined, rule: Rule): boolean =>
-    !!set && (set.has(rule.id) || (set.has(ALL_BUILDKIT) && isBuildKitCheck(rule) && !rule.experimental));
+    !!set && (named(set, rule) || (set.has(ALL_BUILDKIT) && isBuildKitCheck(rule) && !rule.experimental));
   return {
     level(rule) {
-      const override = config.overrides.get(rule.id);
+      const override = lookup(config.overrides, rule);
       if (override) return override;
-      const experimentalOn = !!directive && rule.experimental === true && (directive.experimentalAll || experimentalIds.has(rule.id));
+      const experimentalOn = !!directive && rule.experimental === true && (directive.experimentalAll || named(experimentalNames, rule));
       const base = baseLevel(rule, config, experimentalOn);
       // `error=true` makes docker build fail on any check, so the editor shows checks as errors.
       if (base !== 'off' && directive?.error && isBuildKitCheck(rule)) return 'error';
