@@ -197,6 +197,8 @@ async function runScreenshots() {
 async function main() {
   const started = Date.now();
   if (!options.screenshots && inCi) fail('--no-screenshots is not allowed under CI=true');
+  // Failure pictures from an earlier run would be mistaken for this one's.
+  for (const name of ['extension-timeout.png', 'screenshots-failure.png']) rmSync(join(resultsDir, name), { force: true });
   if (options.grep) process.env.DOCKERFILE_STUDIO_TEST_GREP = options.grep;
   if (options.build) {
     step('building the extension');
