@@ -2,18 +2,41 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileModel } from './document';
 
+/** Closed documents kept for a reopen, by total text size. */
+const CLOSED_LIMIT_CHARS = 4_000_000;
+
 export class ModelCache {
   private readonly entries = new Map<string, DockerfileModel>();
+  /**
+   * Recently closed models, newest last. Editors close and reopen documents all the time (preview
+   * tabs, reloads); a reopen with the same text then reuses every instruction and what the rules
+   * derived from it, instead of starting cold.
+   */
+  private readonly closed: DockerfileModel[] = [];
 
   get(doc: TextDocument): DockerfileModel {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const model = new DockerfileModel(doc.uri, doc.version, doc.getText(), cached);
+    const text = doc.getText();
+    const model = new DockerfileModel(doc.uri, doc.version, text, cached ?? this.takeClosed(text));
     this.entries.set(doc.uri, model);
     return model;
   }
 
   delete(uri: string): void {
+    const model = this.entries.get(uri);
     this.entries.delete(uri);
+    if (!model) return;
+    this.closed.push(model);
+    let size = this.closed.reduce((n, m) => n + m.text.length, 0);
+    while (this.closed.length > 0 && size > CLOSED_LIMIT_CHARS) size -= this.closed.shift()!.text.length;
+  }
+
+  /** A closed model with exactly this text, handed over once (its instructions then belong to the new model). */
+  private takeClosed(text: string): DockerfileModel | undefined {
+    for (let i = this.closed.length - 1; i >= 0; i--) {
+      if (this.closed[i].text === text) return this.closed.splice(i, 1)[0];
+    }
+    return undefined;
   }
 }
