@@ -12,6 +12,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { versionArgv } from './argv';
 import { classifyDockerFailure, VERSION_TIMEOUT_MS, type UnavailableReason } from './dockerFailures';
+import { redactSecrets } from './secretNames';
 
 export type BuildKitMode = 'auto' | 'on' | 'off';
 
@@ -94,9 +95,9 @@ function processEnv(config: DockerConfig): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The command line as a person would type it; for display only, never executed. */
+/** The command line as a person would type it, secret-looking values masked; for display only, never executed. */
 export function displayCommand(command: string, argv: readonly string[]): string {
-  return [command, ...argv].map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return [command, ...redactSecrets(argv)].map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 export class DockerRunner implements vscode.Disposable {
