@@ -42,6 +42,7 @@ interface DocumentParams {
   textDocument: { uri: string };
 }
 
+/** The longest a push client waits after a change; see schedulePush. */
 const PUSH_DELAY_MS = 50;
 
 function capabilities(client: ClientCapabilities): ServerCapabilities {
@@ -159,20 +160,31 @@ export function startServer(connection: Connection): void {
 
   const diagnosticsHandler = handle('diagnostics', [], (ctx) => diagnostics(ctx));
 
-  function schedulePush(doc: TextDocument): void {
+  // What the last push of each document cost, in ms.
+  const pushCost = new Map<string, number>();
+
+  /**
+   * Pushes after a pause a newer change cancels, so fast typing does not queue a lint per keystroke.
+   * The pause follows what linting the document costs: twice the last run, at most PUSH_DELAY_MS, so
+   * a small file is answered at once and a huge one waits. An opened document is linted right away.
+   */
+  function schedulePush(doc: TextDocument, opened = false): void {
     if (pullDiagnostics) return;
     clearTimeout(pushTimers.get(doc.uri));
+    const delay = opened ? 0 : Math.min(PUSH_DELAY_MS, 2 * (pushCost.get(doc.uri) ?? PUSH_DELAY_MS));
     pushTimers.set(
       doc.uri,
       setTimeout(() => {
         pushTimers.delete(doc.uri);
         void pushDiagnostics(doc.uri, doc.version);
-      }, PUSH_DELAY_MS),
+      }, delay),
     );
   }
 
   async function pushDiagnostics(uri: string, version: number): Promise<void> {
+    const started = performance.now();
     const items = await diagnosticsHandler({ textDocument: { uri } });
+    pushCost.set(uri, performance.now() - started);
     // Never publish diagnostics for a version the client has already replaced.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
@@ -219,10 +231,18 @@ export function startServer(connection: Connection): void {
     else for (const doc of documents.all()) schedulePush(doc);
   }
 
-  documents.onDidOpen((e) => schedulePush(e.document));
-  documents.onDidChangeContent((e) => schedulePush(e.document));
+  // TextDocuments reports an open as an open and then a content change of the same document.
+  const opening = new WeakSet<TextDocument>();
+  documents.onDidOpen((e) => {
+    opening.add(e.document);
+    schedulePush(e.document, true);
+  });
+  documents.onDidChangeContent((e) => {
+    if (!opening.delete(e.document)) schedulePush(e.document);
+  });
   documents.onDidClose((e) => {
     clearTimeout(pushTimers.get(e.document.uri));
+    pushCost.delete(e.document.uri);
     models.delete(e.document.uri);
     failures.forget(e.document.uri);
     documentSettings.delete(e.document.uri);
