@@ -36,20 +36,36 @@ interface Token {
 
 const AUTOMATIC_ARG = /^(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)$|^(HTTPS?|FTP|NO|ALL)_PROXY$|^(https?|ftp|no|all)_proxy$/;
 
+const TYPE_INDEX = new Map<string, number>(TOKEN_TYPES.map((t, i) => [t, i]));
+const MODIFIER_BIT = new Map<string, number>(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+
+/** Tokens bucketed per line of [fromLine, toLine]: lines come out in order without sorting the whole document. */
 class Collector {
-  readonly tokens: Token[] = [];
-  constructor(private readonly lines: string[]) {}
+  private readonly byLine: (Token[] | undefined)[];
+  constructor(
+    private readonly lines: string[],
+    private readonly fromLine: number,
+    private readonly toLine: number,
+  ) {
+    this.byLine = new Array(Math.max(0, toLine - fromLine + 1));
+  }
 
   add(range: Range | null | undefined, type: TokenType, ...mods: TokenModifier[]): void {
     if (!range) return;
     let modifiers = 0;
-    for (const m of mods) modifiers |= 1 << TOKEN_MODIFIERS.indexOf(m);
-    const t = TOKEN_TYPES.indexOf(type);
+    for (const m of mods) modifiers |= MODIFIER_BIT.get(m)!;
+    const t = TYPE_INDEX.get(type)!;
     // Tokens may not span lines: split a multi-line range per line.
-    for (let line = range.start.line; line <= range.end.line; line++) {
+    const first = Math.max(range.start.line, this.fromLine);
+    const last = Math.min(range.end.line, this.toLine);
+    for (let line = first; line <= last; line++) {
       const start = line === range.start.line ? range.start.character : 0;
       const end = line === range.end.line ? range.end.character : (this.lines[line]?.length ?? 0);
-      if (end > start) this.tokens.push({ line, start, length: end - start, type: t, modifiers });
+      if (end <= start) continue;
+      const token = { line, start, length: end - start, type: t, modifiers };
+      const list = this.byLine[line - this.fromLine];
+      if (list) list.push(token);
+      else this.byLine[line - this.fromLine] = [token];
     }
   }
 
@@ -59,16 +75,17 @@ class Collector {
    * three deep and the same range added twice (an ONBUILD trigger's variables), both found by fuzzing.
    */
   finish(): Token[] {
-    const byLine = new Map<number, Token[]>();
-    for (const t of this.tokens) {
-      const list = byLine.get(t.line);
-      if (list) list.push(t);
-      else byLine.set(t.line, [t]);
-    }
     const out: Token[] = [];
-    for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
+    for (const list of this.byLine) {
+      if (!list) continue;
+      if (list.length === 1 || disjoint(list)) {
+        // The common line: no token overlaps another, so there is nothing to paint.
+        if (list.length > 1) list.sort((a, b) => a.start - b.start);
+        for (const t of list) out.push(t);
+        continue;
+      }
       // A stable sort keeps the order tokens were added in among equal widths: the later one wins.
-      const list = byLine.get(line)!.sort((a, b) => b.length - a.length);
+      list.sort((a, b) => b.length - a.length);
       let from = Infinity;
       let to = 0;
       for (const t of list) {
@@ -87,6 +104,15 @@ class Collector {
     }
     return out;
   }
+}
+
+/** Whether no two tokens of a line share a character (checked on a copy sorted by start). */
+function disjoint(list: Token[]): boolean {
+  const sorted = list.length === 2 ? (list[0].start <= list[1].start ? list : [list[1], list[0]]) : [...list].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].start < sorted[i - 1].start + sorted[i - 1].length) return false;
+  }
+  return true;
 }
 
 function stageRefType(model: DockerfileModel, ref: string): boolean {
@@ -144,7 +170,8 @@ function instructionTokens(model: DockerfileModel, c: Collector, inst: Instructi
 }
 
 function collect(model: DockerfileModel, fromLine: number, toLine: number): Token[] {
-  const c = new Collector(model.lines);
+  toLine = Math.min(toLine, model.lines.length - 1);
+  const c = new Collector(model.lines, fromLine, toLine);
   for (const d of model.directives) {
     if (d.line < fromLine || d.line > toLine) continue;
     c.add({ start: d.range.start, end: d.nameRange.end }, 'macro');
@@ -160,16 +187,21 @@ function collect(model: DockerfileModel, fromLine: number, toLine: number): Toke
     if (inst.endLine < fromLine) continue;
     instructionTokens(model, c, inst);
   }
-  return c.finish().filter((t) => t.line >= fromLine && t.line <= toLine);
+  return c.finish();
 }
 
 function encode(tokens: Token[]): SemanticTokens {
-  const data: number[] = [];
+  const data: number[] = new Array(tokens.length * 5);
   let line = 0;
   let start = 0;
+  let k = 0;
   for (const t of tokens) {
     const dl = t.line - line;
-    data.push(dl, dl === 0 ? t.start - start : t.start, t.length, t.type, t.modifiers);
+    data[k++] = dl;
+    data[k++] = dl === 0 ? t.start - start : t.start;
+    data[k++] = t.length;
+    data[k++] = t.type;
+    data[k++] = t.modifiers;
     line = t.line;
     start = t.start;
   }
@@ -178,9 +210,58 @@ function encode(tokens: Token[]): SemanticTokens {
 
 const fullCache = new WeakMap<DockerfileModel, SemanticTokens>();
 
+/**
+ * An instruction's tokens (with the comments inside it) depend on its own text and on which stage
+ * names exist (a stage reference is a class, an image is a type). Instructions are reused across
+ * versions, so after an edit only the changed one is tokenised again.
+ */
+const instructionTokenCache = new WeakMap<Instruction, { stages: string; tokens: Token[] }>();
+const stageSignatures = new WeakMap<DockerfileModel, string>();
+
+function stageSignature(model: DockerfileModel): string {
+  let sig = stageSignatures.get(model);
+  if (sig === undefined) stageSignatures.set(model, (sig = model.stages.map((s) => s.name ?? '').join('\u0000')));
+  return sig;
+}
+
+function fullTokens(model: DockerfileModel): Token[] {
+  const directiveLines = model.directives.length ? model.directives[model.directives.length - 1].line : -1;
+  const head = new Collector(model.lines, 0, Math.max(directiveLines, 0));
+  for (const d of model.directives) {
+    head.add({ start: d.range.start, end: d.nameRange.end }, 'macro');
+    head.add(d.valueRange, 'string');
+  }
+  const out = directiveLines >= 0 ? head.finish() : [];
+  const comments = model.comments;
+  const sig = stageSignature(model);
+  let ci = 0;
+  const comment = (k: number): void => {
+    const r = comments[k].range;
+    if (r.end.character > r.start.character) out.push({ line: r.start.line, start: r.start.character, length: r.end.character - r.start.character, type: COMMENT, modifiers: 0 });
+  };
+  for (const inst of model.instructions) {
+    while (ci < comments.length && comments[ci].line < inst.startLine) comment(ci++);
+    const first = ci;
+    while (ci < comments.length && comments[ci].line <= inst.endLine) ci++;
+    let hit = instructionTokenCache.get(inst);
+    if (!hit || hit.stages !== sig) {
+      const c = new Collector(model.lines, inst.startLine, inst.endLine);
+      // Comments first, as in a whole-document pass: on a shared line the later token wins.
+      for (let k = first; k < ci; k++) c.add(comments[k].range, 'comment');
+      instructionTokens(model, c, inst);
+      instructionTokenCache.set(inst, (hit = { stages: sig, tokens: c.finish() }));
+    }
+    for (const t of hit.tokens) out.push(t);
+  }
+  while (ci < comments.length) comment(ci++);
+  return out;
+}
+
+const COMMENT = TYPE_INDEX.get('comment')!;
+
 export function semanticTokensFull(ctx: FeatureContext, _params: SemanticTokensParams): SemanticTokens {
   let result = fullCache.get(ctx.model);
-  if (!result) fullCache.set(ctx.model, (result = encode(collect(ctx.model, 0, ctx.model.lines.length - 1))));
+  if (!result) fullCache.set(ctx.model, (result = encode(fullTokens(ctx.model))));
   return result;
 }
 
