@@ -6,10 +6,14 @@
 //   - otherwise code-server (VS Code 1.100 served to a browser) driven by headless Chromium.
 // Force one with --runner=electron|code-server (electron without a desktop install downloads VS Code).
 //
-// Options: --no-build (dist/ is fresh), --no-screenshots, --grep=PATTERN, --timeout=SECONDS.
+// Options: --no-build (dist/ is fresh), --no-screenshots, --grep=PATTERN, --timeout=SECONDS,
+// --trust=both|trusted|untrusted: the suite runs with workspace trust off, then a second pass runs
+// the "untrusted workspace" cases with trust on and the fixture workspace in Restricted Mode
+// (default both; trusted only when --grep is given).
 // Under CI=true every missing prerequisite is a failure; elsewhere code-server is installed on demand.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -34,16 +38,19 @@ const inCi = process.env.CI === 'true';
 const options = parseArgs(process.argv.slice(2));
 
 function parseArgs(argv) {
-  const result = { runner: 'auto', build: true, screenshots: true, grep: undefined, timeoutSeconds: 240 };
+  const result = { runner: 'auto', build: true, screenshots: true, grep: undefined, timeoutSeconds: 240, trust: undefined };
   for (const arg of argv) {
     if (arg === '--no-build') result.build = false;
     else if (arg === '--no-screenshots') result.screenshots = false;
     else if (arg.startsWith('--runner=')) result.runner = arg.slice('--runner='.length);
     else if (arg.startsWith('--grep=')) result.grep = arg.slice('--grep='.length);
     else if (arg.startsWith('--timeout=')) result.timeoutSeconds = Number(arg.slice('--timeout='.length));
+    else if (arg.startsWith('--trust=')) result.trust = arg.slice('--trust='.length);
     else throw new Error(`unknown option ${arg}`);
   }
   if (!['auto', 'electron', 'code-server'].includes(result.runner)) throw new Error(`unknown runner ${result.runner}`);
+  result.trust ??= result.grep ? 'trusted' : 'both';
+  if (!['both', 'trusted', 'untrusted'].includes(result.trust)) throw new Error(`unknown --trust=${result.trust}`);
   return result;
 }
 
@@ -99,16 +106,36 @@ function fail(message) {
   throw Object.assign(new Error(message), { prerequisite: true });
 }
 
-async function runWithElectron(executable) {
+/**
+ * What a pass changes: nothing for the trusted one; for the untrusted one, workspace trust on without
+ * a prompt (so the fixture workspace opens in Restricted Mode), only the "untrusted workspace" cases,
+ * and a docker.path in user settings that the cases check a workspace value cannot replace.
+ */
+function trustPass(trust) {
+  if (trust === 'trusted') return { trust, settings: {}, env: {} };
+  const userDockerPath = join(tmpdir(), 'dockerfile-studio-untrusted', 'docker-from-user-settings');
+  return {
+    trust,
+    settings: {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.banner': 'never',
+      'dockerfileStudio.docker.path': userDockerPath,
+    },
+    env: { DOCKERFILE_STUDIO_WORKSPACE_TRUST: 'untrusted', DOCKERFILE_STUDIO_USER_DOCKER_PATH: userDockerPath, DOCKERFILE_STUDIO_TEST_GREP: 'untrusted workspace' },
+  };
+}
+
+async function runWithElectron(executable, pass) {
   const { runTests } = await import('@vscode/test-electron');
-  const profile = freshProfile('dockerfile-studio-electron');
+  const profile = freshProfile('dockerfile-studio-electron', pass.settings);
   try {
     await runTests({
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: root,
       extensionTestsPath: join(suiteOut, 'index.js'),
-      extensionTestsEnv: suiteEnv(),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', profile.userData],
+      extensionTestsEnv: { ...suiteEnv(), ...pass.env },
+      launchArgs: [workspace, '--disable-extensions', ...(pass.trust === 'trusted' ? ['--disable-workspace-trust'] : []), '--skip-welcome', '--user-data-dir', profile.userData],
     });
   } finally {
     rmSync(profile.dir, { recursive: true, force: true });
@@ -131,10 +158,17 @@ function ensureChromium() {
 }
 
 /** Runs the mocha suite in code-server's extension host; resolves with the suite's exit code. */
-async function runWithCodeServer() {
-  const profile = freshProfile('dockerfile-studio-test');
-  // The extension host inherits code-server's environment: that is how --grep reaches mocha.
-  const server = await startCodeServer({ profile });
+async function runWithCodeServer(pass) {
+  const profile = freshProfile('dockerfile-studio-test', pass.settings);
+  // The extension host inherits code-server's environment: that is how --grep and the pass reach mocha.
+  const saved = Object.fromEntries(Object.keys(pass.env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, pass.env);
+  const server = await startCodeServer({ profile }).finally(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
   let browser;
   try {
     browser = await launchChromium();
@@ -210,14 +244,18 @@ async function main() {
   const failures = [];
   const desktop = options.runner === 'code-server' ? undefined : desktopVSCode();
   const useElectron = options.runner === 'electron' || (options.runner === 'auto' && desktop);
-  if (useElectron) {
-    step(`running the suite in desktop VS Code (${desktop ?? 'downloaded by @vscode/test-electron'})`);
-    await runWithElectron(desktop).catch((error) => failures.push(`suite: ${error.message ?? error}`));
-  } else {
-    ensureCodeServer();
-    ensureChromium();
-    const code = await runWithCodeServer();
-    if (code !== 0) failures.push(`the extension suite failed (exit code ${code})`);
+  for (const pass of (options.trust === 'both' ? ['trusted', 'untrusted'] : [options.trust]).map(trustPass)) {
+    const label = pass.trust === 'trusted' ? 'the suite' : 'the untrusted-workspace pass';
+    if (useElectron) {
+      step(`running ${label} in desktop VS Code (${desktop ?? 'downloaded by @vscode/test-electron'})`);
+      await runWithElectron(desktop, pass).catch((error) => failures.push(`${label}: ${error.message ?? error}`));
+    } else {
+      ensureCodeServer();
+      ensureChromium();
+      if (pass.trust !== 'trusted') step(`running ${label}`);
+      const code = await runWithCodeServer(pass);
+      if (code !== 0) failures.push(`${label} failed (exit code ${code})`);
+    }
   }
   const suiteSeconds = ((Date.now() - started) / 1000).toFixed(1);
   // Screenshots run even after a failed suite: what a user would see helps explain the failure.
