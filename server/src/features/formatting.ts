@@ -165,16 +165,36 @@ function formatInstruction(model: DockerfileModel, inst: Instruction, style: Sty
   return edits;
 }
 
+/**
+ * An instruction's edits depend on its own lines and the style only, and instructions are reused
+ * across versions: formatting after an edit recomputes the changed instruction alone.
+ */
+const editCache = new WeakMap<Instruction, { key: string; edits: TextEdit[] }>();
+
+function styleKey(style: Style): string {
+  const s = style.settings;
+  return `${style.indent(style.tabSize + 1)}|${style.base}|${style.tabSize}|${s.keywordCase}|${s.keepMultilineInstructions}|${s.continuationIndent}`;
+}
+
+function instructionEdits(model: DockerfileModel, inst: Instruction, style: Style, key: string): TextEdit[] {
+  const hit = editCache.get(inst);
+  if (hit && hit.key === key) return hit.edits;
+  const edits = formatInstruction(model, inst, style);
+  editCache.set(inst, { key, edits });
+  return edits;
+}
+
 function formatLines(ctx: FeatureContext, options: FormattingOptions, range?: Range): TextEdit[] {
   const { model } = ctx;
   const style = styleFor(options, ctx.settings.format);
   const from = range?.start.line ?? 0;
   const to = range?.end.line ?? model.lines.length - 1;
   const edits: TextEdit[] = [];
+  const key = styleKey(style);
   for (const inst of model.instructions) {
     if (inst.endLine < from) continue;
     if (inst.startLine > to) break;
-    edits.push(...formatInstruction(model, inst, style));
+    edits.push(...instructionEdits(model, inst, style, key));
   }
   // Trailing whitespace on top-level comments and blank lines.
   for (const c of model.comments) {
