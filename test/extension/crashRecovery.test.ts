@@ -62,7 +62,7 @@ describe('crash recovery', function () {
     await waitForDiagnostics(document.uri, hasForm);
 
     const client = api.languageClient();
-    assert.ok(client?.isRunning(), 'the language client runs');
+    assert.ok(client && client.isRunning(), 'the language client runs');
     const pid = client.serverProcess?.pid;
     assert.ok(pid, 'the client knows its server process');
     assert.deepEqual(serverChildren(), [pid], 'exactly one dist/server.js under this extension host, the client\'s');
