@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from '../../server/src/features/context';
 import { formatDocument } from '../../server/src/features/formatting';
 import { semanticTokensFull } from '../../server/src/features/semanticTokens';
+import { symbolAt, symbolAtInAllGroups } from '../../server/src/features/symbolIndex';
 import { DockerfileModel, ModelCache } from '../../server/src/model';
 import { defaultSettings, type Settings } from '../../server/src/protocol';
 import { generateDockerfile } from '../../scripts/benchData';
@@ -84,5 +85,28 @@ describe('incremental features: same answers as from scratch', () => {
 
   it('semantic tokens and formatting across edits of the 1,000-line bench file', () => {
     series('bench', generateDockerfile(1000).text, 10, 7);
+  });
+});
+
+describe('symbol lookup by name: same answers as the whole-document index', () => {
+  const fixtures = join(__dirname, '..', 'fixtures', 'dockerfiles');
+  const texts: [string, string][] = readdirSync(fixtures)
+    .filter((f) => f.endsWith('.Dockerfile'))
+    .map((f) => [f, readFileSync(join(fixtures, f), 'utf8')]);
+  texts.push(['bench', generateDockerfile(400).text]);
+  texts.push(['stages', 'FROM alpine AS Base\nFROM base AS b.2\nCOPY --from=0 /a /b\nCOPY --from=BASE /a /b\nRUN --mount=from=b.2,target=/x <<"EOF" cat\n$X ${EOF}\nEOF\nARG X\nRUN echo $X\n']);
+
+  it('finds the same group and occurrence at every position of every fixture', () => {
+    for (const [name, text] of texts) {
+      const byName = new DockerfileModel('file:///a', 1, text);
+      const whole = new DockerfileModel('file:///b', 1, text);
+      byName.lines.forEach((line, l) => {
+        for (let c = 0; c <= line.length; c++) {
+          const a = symbolAt(byName, { line: l, character: c });
+          const b = symbolAtInAllGroups(whole, { line: l, character: c });
+          assert.deepEqual(a && { group: a.group, occurrence: a.occurrence }, b && { group: b.group, occurrence: b.occurrence }, `${name} ${l}:${c}`);
+        }
+      });
+    }
   });
 });

@@ -275,7 +275,8 @@ export class DockerfileModel {
   /** ARG and ENV declarations in document order, ONBUILD triggers excluded. */
   readonly declarations: VariableDecl[];
   private readonly lineIndex: Int32Array;
-  private readonly declsByName = new Map<string, VariableDecl[]>();
+  /** `${stageIndex}\0${name}` -> declarations in document order. */
+  private readonly declsByNameAndStage = new Map<string, VariableDecl[]>();
   /** Lower-cased stage name -> the first stage with that name (rules look names up per instruction). */
   private readonly stagesByName = new Map<string, Stage>();
 
@@ -321,9 +322,10 @@ export class DockerfileModel {
     this.stages = this.buildStages();
     this.declarations = this.buildDeclarations();
     for (const d of this.declarations) {
-      const list = this.declsByName.get(d.name);
+      const key = `${d.stageIndex}\u0000${d.name}`;
+      const list = this.declsByNameAndStage.get(key);
       if (list) list.push(d);
-      else this.declsByName.set(d.name, [d]);
+      else this.declsByNameAndStage.set(key, [d]);
     }
   }
 
@@ -442,12 +444,15 @@ export class DockerfileModel {
   }
 
   private lastDecl(name: string, stageIndex: number, beforeLine: number, accept: (d: VariableDecl) => boolean): VariableDecl | undefined {
-    let found: VariableDecl | undefined;
-    for (const d of this.declsByName.get(name) ?? []) {
-      if (d.instruction.startLine >= beforeLine) break;
-      if (d.stageIndex === stageIndex && accept(d)) found = d;
+    // Only that stage's declarations of the name: a name declared in every stage (PATH) made a scan
+    // of all of them per lookup quadratic.
+    const list = this.declsByNameAndStage.get(`${stageIndex}\u0000${name}`);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const d = list[i];
+      if (d.instruction.startLine < beforeLine && accept(d)) return d;
     }
-    return found;
+    return undefined;
   }
 
   /** Text covered by a range. */
