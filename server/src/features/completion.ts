@@ -10,7 +10,7 @@ import {
   type CompletionParams,
   type Position,
   type Range,
-} from 'vscode-languageserver-protocol';
+} from 'vscode-languageserver';
 import {
   allDirectives,
   allFlags,
