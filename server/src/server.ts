@@ -75,7 +75,10 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
   const failures = new RuleFailures();
-  const shellReady = initShellParser();
+  // The shell parser compiles 1.5 MB of WebAssembly: started once initialize has been answered, so
+  // it never delays the handshake, and awaited by the first request that builds a model.
+  let shellReady: Promise<void> | undefined;
+  const shellParser = (): Promise<void> => (shellReady ??= initShellParser());
   let client: ClientCapabilities = {};
   let pullDiagnostics = false;
   let markup: MarkupKind = 'markdown';
@@ -114,7 +117,7 @@ export function startServer(connection: Connection): void {
   }
 
   async function contextFor(uri: string): Promise<FeatureContext | undefined> {
-    await shellReady;
+    await shellParser();
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const model = models.get(doc);
@@ -206,6 +209,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void shellParser();
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
