@@ -42,6 +42,9 @@ describe('fuzz generator', () => {
     assert.ok(Buffer.byteLength(hugeText(r, 'fiveMb')) >= 4_900_000);
     assert.equal((hugeText(r, 'deepNesting').match(/\$\{/g) ?? []).length, 10_000);
     assert.equal(HUGE_KINDS.length, 6);
+    // Mutations never shrink the mutated huge input below the size that makes it huge (seed 7 once did).
+    assert.ok(isHuge(makeCase(7, 4799).text));
+    for (let seed = 0; seed < 4; seed++) assert.ok(isHuge(hugeText(new Random(seed), 'longMutated')), `seed ${seed}`);
   });
 
   it('decodes bytes as an editor does: invalid UTF-8 becomes U+FFFD, a BOM stays only on request', () => {
