@@ -161,6 +161,7 @@ async function main(): Promise<number> {
   let stdioCases = 0;
   let formattedValid = 0;
   let slowest: Slowest = { ms: 0, method: '', index: -1, where: '' };
+  let slowestSmall: Slowest = { ms: 0, method: '', index: -1, where: '' };
   const slowestByMethod = new Map<string, Slowest>();
   const slowestHuge = new Map<string, Slowest>();
   const totalByMethod = new Map<string, number>();
@@ -173,6 +174,7 @@ async function main(): Promise<number> {
       totalByMethod.set(t.method, (totalByMethod.get(t.method) ?? 0) + t.ms);
       const entry = { ms: t.ms, method: t.method, index: c.index, where };
       if (t.ms > slowest.ms) slowest = entry;
+      if (!c.huge && t.ms > slowestSmall.ms) slowestSmall = entry;
       const byMethod = slowestByMethod.get(t.method);
       if (!byMethod || t.ms > byMethod.ms) slowestByMethod.set(t.method, entry);
       if (c.huge) {
@@ -247,6 +249,7 @@ async function main(): Promise<number> {
   console.log(`  ${requests} requests in ${seconds.toFixed(1)} s; formatting idempotence checked on ${formattedValid} valid texts; bounds ${BOUND_MS} ms per request (huge inputs ${HUGE_BOUND_MS} ms, one in every ${HUGE_EVERY} cases)`);
   console.log(`  this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU; time by method: ${[...totalByMethod].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([m, ms]) => `${m.replace('textDocument/', '')} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
   console.log(`  slowest request: ${slowest.index >= 0 ? fmt(slowest) : 'none'}`);
+  console.log(`  slowest request on a small input: ${slowestSmall.index >= 0 ? fmt(slowestSmall) : 'none'}`);
   const normal = [...slowestByMethod.values()].sort((a, b) => b.ms - a.ms).slice(0, 5);
   console.log(`  slowest per method: ${normal.map((s) => `${s.method.replace('textDocument/', '')} ${s.ms.toFixed(0)} ms (case ${s.index})`).join(', ')}`);
   for (const [recipe, s] of slowestHuge) console.log(`  ${recipe}: slowest ${fmt(s)}`);

@@ -69,6 +69,15 @@ describe('fuzz findings', () => {
     assert.ok(names.includes('"\uFEFF"'), JSON.stringify(names));
   });
 
+  it('reports FROM with only a line continuation at the end of the file, instead of the rule failing', async () => {
+    const uri = await client.open('# syntax=docker/dockerfile:1.7-labs\nFROM  \\');
+    const diags = await client.diagnostics(uri);
+    assert.deepEqual(client.logs.filter((l) => /failed on|failed for/.test(l)), []);
+    const d = diags.find((x) => x.code === 'InvalidArgumentCount');
+    assert.ok(d, JSON.stringify(diags.map((x) => x.code)));
+    assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+  });
+
   it('links only ADD sources that are URLs', async () => {
     const uri = await client.open('FROM alpine\nADD https://example.\u0000om/a.tgz /a\nADD https://example.com/b.tgz /b\n');
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });

@@ -74,6 +74,11 @@ function check(model: DockerfileModel, inst: Instruction, problems: Problem[]): 
   const args = inst.args;
   switch (kw) {
     case 'FROM': {
+      // "FROM \" at the end of the file has no argument words although its text is not empty (found by fuzzing).
+      if (args.length === 0) {
+        problems.push({ range: inst.keywordRange, message: need });
+        return;
+      }
       if (args.length === 1) return;
       if (args.length === 3 && args[1].value.toLowerCase() === 'as') return;
       if (args.length >= 2 && args[1].value.toLowerCase() === 'as') {
