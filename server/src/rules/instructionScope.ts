@@ -30,6 +30,34 @@ function configKey(ctx: RuleContext, rules: readonly Rule[], escape: string): nu
   return key;
 }
 
+/**
+ * Findings by instruction content, with lines counted from the instruction's first line. Keyed by
+ * the escape character, the instruction's lines and its heredoc bodies: all a scoped rule may read.
+ */
+const contentCache = new Map<string, Entry>();
+const CONTENT_LIMIT = 50_000;
+
+function contentKey(model: DockerfileModel, inst: Instruction): string {
+  const bodies = inst.endLine > inst.logicalEndLine ? model.lines.slice(inst.logicalEndLine + 1, inst.endLine + 1).join('\n') : '';
+  return `${model.escape}\u0000${inst.text}\u0000${bodies}`;
+}
+
+/** Findings moved by `delta` lines: ranges, and every `line` inside their data (fix positions). */
+function moved(problems: Map<string, Problem[]> | null, delta: number): Map<string, Problem[]> | null {
+  if (!problems || delta === 0) return problems;
+  const out = new Map<string, Problem[]>();
+  for (const [id, list] of problems) out.set(id, list.map((p) => ({ ...p, range: shift(p.range, delta) as Problem['range'], data: shift(p.data, delta) })));
+  return out;
+}
+
+function shift(value: unknown, delta: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => shift(v, delta));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = k === 'line' && typeof v === 'number' ? v + delta : shift(v, delta);
+  return out;
+}
+
 /** Rules whose findings landed outside the instructions they were run on: not instruction-scoped after all. */
 const demoted = new Set<string>();
 
@@ -65,6 +93,13 @@ export function lintByInstruction(
     const key = base + (ctx.isPosixShell(inst) ? 1 : 0);
     const e = entries.get(inst);
     if (e && e.key === key) continue;
+    // Not this instruction object, but the same text elsewhere (a reopened file, lines moved down by
+    // an Enter): its findings, moved to this instruction's line.
+    const seen = contentCache.get(contentKey(model, inst));
+    if (seen && seen.key === key) {
+      entries.set(inst, { key, problems: moved(seen.problems, inst.startLine) });
+      continue;
+    }
     const entry: Entry = { key, problems: null };
     entries.set(inst, entry);
     freshEntries.set(inst, entry);
@@ -102,6 +137,14 @@ export function lintByInstruction(
         const list = entry.problems.get(rule.id);
         if (list) list.push(p);
         else entry.problems.set(rule.id, [p]);
+      }
+    }
+    if (contentCache.size > CONTENT_LIMIT) contentCache.clear();
+    for (const inst of fresh) {
+      const entry = freshEntries.get(inst)!;
+      // Rules that threw or were demoted have no findings recorded: such content is not remembered.
+      if (result.problems.size === 0 && result.demoted.length === 0) {
+        contentCache.set(contentKey(model, inst), { key: entry.key, problems: moved(entry.problems, -inst.startLine) });
       }
     }
   }
