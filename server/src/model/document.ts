@@ -59,6 +59,8 @@ function shiftScript(s: ShellScript, d: number): ShellScript {
   };
 }
 
+const shellByContent = new WeakMap<ParsedInstruction, Map<string, ShellScript | null>>();
+
 const SHELLS = /^(?:\/(?:usr\/)?(?:local\/)?bin\/)?(?:ba|da|a|z|k)?sh$/;
 
 function isShellRunner(commandText: string): boolean {
@@ -184,7 +186,19 @@ class InstructionImpl implements Instruction {
   }
 
   get shell(): ShellScript | null {
-    if (this.shellCache === undefined) this.shellCache = this.buildShell();
+    if (this.shellCache === undefined) {
+      // The same instruction text at another line (a reopened file, lines moved by an Enter) has the
+      // same shell model, moved: kept per parse result (shared by equal texts) and heredoc bodies.
+      let byBodies = shellByContent.get(this.p);
+      if (!byBodies) shellByContent.set(this.p, (byBodies = new Map()));
+      const relative = byBodies.get(this.bodies);
+      if (relative !== undefined) {
+        this.shellCache = relative && (this.d === 0 ? relative : shiftScript(relative, this.d));
+      } else {
+        this.shellCache = this.buildShell();
+        byBodies.set(this.bodies, this.shellCache && (this.d === 0 ? this.shellCache : shiftScript(this.shellCache, -this.d)));
+      }
+    }
     return this.shellCache;
   }
 
