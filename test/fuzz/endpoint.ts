@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/src/server';
+import { fixtures } from './generate';
 
 export class Stall extends Error {}
 export class Crash extends Error {}
@@ -174,22 +175,27 @@ export function isResponseError(e: unknown): e is ResponseError<unknown> {
 }
 
 /**
- * The first requests pay for loading the shell parser's WASM and for the JIT; they are not what an
- * editor waits on while typing, so they happen before anything is timed.
+ * The first requests pay for loading the shell parser's WASM and for the JIT on each rule's and
+ * feature's code; they are not what an editor waits on while typing, so they happen before anything
+ * is timed, over every fixture Dockerfile.
  */
 export async function warmUp(endpoint: Endpoint): Promise<void> {
-  const uri = 'file:///fuzz/warm-up/Dockerfile';
-  const text = 'FROM alpine:3.20 AS build\nARG A=1\nRUN --mount=type=cache,target=/x echo ${A:-b} && ls\nCOPY --from=build /a /b\nCMD ["sh"]\n';
-  await endpoint.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
   const position = { line: 2, character: 5 };
-  for (const [method, params] of [
-    ['textDocument/diagnostic', {}],
-    ['textDocument/hover', { position }],
-    ['textDocument/completion', { position }],
-    ['textDocument/semanticTokens/full', {}],
-    ['textDocument/formatting', { options: { tabSize: 4, insertSpaces: true } }],
-  ] as const) {
-    await endpoint.request(method, { textDocument: { uri }, ...params }, 60_000);
+  for (const [n, { text }] of fixtures().entries()) {
+    const uri = `file:///fuzz/warm-up/${n}/Dockerfile`;
+    await endpoint.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+    const report = await endpoint.request<{ items: { range: unknown }[] }>('textDocument/diagnostic', { textDocument: { uri } }, 60_000);
+    const range = report.items[0]?.range ?? { start: position, end: position };
+    for (const [method, params] of [
+      ['textDocument/hover', { position }],
+      ['textDocument/completion', { position }],
+      ['textDocument/codeAction', { range, context: { diagnostics: report.items.slice(0, 1) } }],
+      ['textDocument/semanticTokens/full', {}],
+      ['textDocument/documentSymbol', {}],
+      ['textDocument/formatting', { options: { tabSize: 4, insertSpaces: true } }],
+    ] as const) {
+      await endpoint.request(method, { textDocument: { uri }, ...params }, 60_000);
+    }
+    await endpoint.notify('textDocument/didClose', { textDocument: { uri } });
   }
-  await endpoint.notify('textDocument/didClose', { textDocument: { uri } });
 }
