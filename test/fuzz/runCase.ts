@@ -12,7 +12,7 @@ export const DEFAULT_SEED = 20251123;
 
 /**
  * Per-request bounds. Small inputs (under 60,000 characters) answer in milliseconds: over 2,000 cases
- * the slowest small-input request took about 0.5 s on this 2-core machine while other test suites ran
+ * the slowest small-input request took under 0.2 s on this 2-core machine while other test suites ran
  * beside it, so 2 s is headroom for a loaded CI machine and still far below "the editor froze". The
  * huge inputs were measured when this was written (before the model work of issue 10): diagnostics
  * of the 5 MB file 9 s (27 s for its code actions with the machine's load average at 17), 100,000
