@@ -18,15 +18,16 @@ export interface GeneratedDockerfile {
   reset(): void;
 }
 
-function stage(i: number): string[] {
-  const name = `stage${i}`;
-  const prev = i > 0 ? `stage${i - 1}` : null;
+/** `salt` (letters and digits) goes into every name, so a salted file shares no instruction text with another. */
+function stage(i: number, salt: string): string[] {
+  const name = `stage${salt}${i}`;
+  const prev = i > 0 ? `stage${salt}${i - 1}` : null;
   return [
     `FROM debian:bookworm-slim AS ${name}`,
-    `ARG APP_VERSION_${i}=1.${i}.0`,
-    `ENV APP_HOME_${i}=/opt/app${i} \\`,
-    `    PATH=/opt/app${i}/bin:$PATH`,
-    `WORKDIR $APP_HOME_${i}`,
+    `ARG APP_VERSION_${salt}${i}=1.${i}.0`,
+    `ENV APP_HOME_${salt}${i}=/opt/app${salt}${i} \\`,
+    `    PATH=/opt/app${salt}${i}/bin:$PATH`,
+    `WORKDIR $APP_HOME_${salt}${i}`,
     `RUN set -eux; \\`,
     `    apt-get update; \\`,
     `    apt-get install -y --no-install-recommends \\`,
@@ -34,41 +35,41 @@ function stage(i: number): string[] {
     `        curl=7.88.1-10+deb12u5 \\`,
     `        git=1:2.39.2-1.1 \\`,
     `        tini=0.19.0-1; \\`,
-    `    if [ -n "$APP_VERSION_${i}" ]; then \\`,
-    `        echo "building $APP_VERSION_${i}" > /tmp/version; \\`,
+    `    if [ -n "$APP_VERSION_${salt}${i}" ]; then \\`,
+    `        echo "building $APP_VERSION_${salt}${i}" > /tmp/version; \\`,
     `    fi; \\`,
     `    rm -rf /var/lib/apt/lists/*`,
-    `RUN --mount=type=cache,target=/root/.cache/pip,sharing=locked \\`,
+    `RUN --mount=type=cache,target=/root/.cache/pip${salt},sharing=locked \\`,
     `    --mount=type=bind,source=requirements.txt,target=/tmp/requirements.txt \\`,
     `    pip install --no-cache-dir -r /tmp/requirements.txt`,
-    `COPY --chown=1000:1000 --chmod=755 scripts/ /usr/local/bin/`,
-    ...(prev ? [`COPY --from=${prev} /opt/app${i - 1}/bin/ /opt/app${i}/bin/`] : [`COPY requirements.txt ./`]),
-    `RUN <<EOF`,
+    `COPY --chown=1000:1000 --chmod=755 scripts${salt}/ /usr/local/bin/`,
+    ...(prev ? [`COPY --from=${prev} /opt/app${salt}${i - 1}/bin/ /opt/app${salt}${i}/bin/`] : [`COPY requirements${salt}.txt ./`]),
+    `RUN <<EOF${salt}`,
     `set -e`,
-    `useradd -l -u 1000 app${i} || true`,
-    `chown -R 1000:1000 /opt/app${i}`,
-    `EOF`,
-    `COPY <<-CONF /etc/app${i}.conf`,
+    `useradd -l -u 1000 app${salt}${i} || true`,
+    `chown -R 1000:1000 /opt/app${salt}${i}`,
+    `EOF${salt}`,
+    `COPY <<-CONF /etc/app${salt}${i}.conf`,
     `\tport=80${i % 10}0`,
     `\tname=${name}`,
     `\tCONF`,
-    `LABEL org.opencontainers.image.version="$APP_VERSION_${i}" \\`,
+    `LABEL org.opencontainers.image.version="$APP_VERSION_${salt}${i}" \\`,
     `      org.opencontainers.image.title="${name}"`,
-    `RUN echo "stage ${i} ready" && ls -la /opt/app${i}`,
+    `RUN echo "stage ${i} ready" && ls -la /opt/app${salt}${i}`,
     `EXPOSE 80${i % 10}0/tcp`,
     `HEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost:80${i % 10}0/health || exit 1`,
-    `USER app${i}`,
-    `ENTRYPOINT ["tini", "--"]`,
-    `CMD ["/opt/app${i}/bin/start", "--port", "80${i % 10}0"]`,
+    `USER app${salt}${i}`,
+    `ENTRYPOINT ["tini", "--${salt}"]`,
+    `CMD ["/opt/app${salt}${i}/bin/start", "--port", "80${i % 10}0"]`,
     ``,
   ];
 }
 
-export function generateDockerfile(targetLines: number): GeneratedDockerfile {
+export function generateDockerfile(targetLines: number, salt = ''): GeneratedDockerfile {
   const header = ['# syntax=docker/dockerfile:1', 'ARG BASE_TAG=bookworm-slim', ''];
   const lines = [...header];
   let i = 0;
-  while (lines.length < targetLines) lines.push(...stage(i++));
+  while (lines.length < targetLines) lines.push(...stage(i++, salt));
   lines.length = Math.max(targetLines, header.length + 1);
   // Cut at a stage boundary would be kinder, but a trailing partial stage is realistic too: make
   // sure the last line does not end in a continuation.
