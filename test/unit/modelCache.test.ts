@@ -44,6 +44,18 @@ describe('model cache', () => {
     assert.notEqual(second.instructions[0], first.instructions[0]);
   });
 
+  it('keeps the last two closed models only', () => {
+    const cache = new ModelCache();
+    const texts = [1, 2, 3].map((n) => `${text}# ${n}\n`);
+    const firsts = texts.map((t, n) => {
+      const m = cache.get(doc(`file:///c${n}`, 1, t));
+      cache.delete(`file:///c${n}`);
+      return m.instructions[0];
+    });
+    assert.notEqual(cache.get(doc('file:///r0', 1, texts[0])).instructions[0], firsts[0]);
+    assert.equal(cache.get(doc('file:///r2', 1, texts[2])).instructions[0], firsts[2]);
+  });
+
   it('keeps a bounded amount of closed text', () => {
     const cache = new ModelCache();
     const big = 'FROM alpine\n' + `RUN echo ${'x'.repeat(1000)}\n`.repeat(3000);

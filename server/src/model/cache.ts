@@ -2,7 +2,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileModel } from './document';
 
-/** Closed documents kept for a reopen, by total text size. */
+/**
+ * Closed documents kept for a reopen. A model with everything derived from it weighs some 50 times its
+ * text, so only the last two, and only while their text is under 4 MB together.
+ */
+const CLOSED_LIMIT_MODELS = 2;
 const CLOSED_LIMIT_CHARS = 4_000_000;
 
 export class ModelCache {
@@ -29,7 +33,7 @@ export class ModelCache {
     if (!model) return;
     this.closed.push(model);
     let size = this.closed.reduce((n, m) => n + m.text.length, 0);
-    while (this.closed.length > 0 && size > CLOSED_LIMIT_CHARS) size -= this.closed.shift()!.text.length;
+    while (this.closed.length > 0 && (size > CLOSED_LIMIT_CHARS || this.closed.length > CLOSED_LIMIT_MODELS)) size -= this.closed.shift()!.text.length;
   }
 
   /** A closed model with exactly this text, handed over once (its instructions then belong to the new model). */
