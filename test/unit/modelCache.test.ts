@@ -58,12 +58,12 @@ describe('model cache', () => {
 
   it('keeps a bounded amount of closed text', () => {
     const cache = new ModelCache();
-    const big = 'FROM alpine\n' + `RUN echo ${'x'.repeat(1000)}\n`.repeat(3000);
+    const big = 'FROM alpine\n' + `RUN echo ${'x'.repeat(1000)}\n`.repeat(600);
     const first = cache.get(doc('file:///big1', 1, big));
     cache.delete('file:///big1');
     cache.get(doc('file:///big2', 1, big + '# other\n'));
     cache.delete('file:///big2');
-    // Two 3 MB texts exceed the limit: the older one is gone.
+    // Two 0.6 MB texts exceed the limit: the older one is gone.
     const reopened = cache.get(doc('file:///big3', 1, big));
     assert.notEqual(reopened.instructions[0], first.instructions[0]);
   });

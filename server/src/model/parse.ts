@@ -41,14 +41,22 @@ export function getParseCount(): number {
 }
 
 const memo = new Map<string, ParsedInstruction>();
-const MEMO_LIMIT = 200_000;
+/** Enough for the chunks of a 100,000-line file; each entry holds some kilobytes with what hangs off it. */
+const MEMO_LIMIT = 60_000;
 
 export function parseChunk(text: string, escape: string): ParsedInstruction {
   const key = escape + '\u0000' + text;
   const hit = memo.get(key);
   if (hit) return hit;
   const parsed = parseUncached(text, escape);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
+  if (memo.size >= MEMO_LIMIT) {
+    // Forget the older half (a Map iterates in insertion order), keeping what recent documents use.
+    let drop = memo.size / 2;
+    for (const k of memo.keys()) {
+      if (drop-- <= 0) break;
+      memo.delete(k);
+    }
+  }
   memo.set(key, parsed);
   return parsed;
 }
