@@ -27,6 +27,8 @@ interface Options {
   json: string;
   timeoutMs: number;
   startupRuns: number;
+  /** `--servers ours` skips the peer (for quick checks; the table then has no ratios). */
+  servers: ServerName[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -37,6 +39,7 @@ function parseArgs(argv: string[]): Options {
     json: join(root, '.bench', 'results.json'),
     timeoutMs: 30_000,
     startupRuns: 7,
+    servers: ['ours', 'peer'],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,6 +49,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--json') opts.json = argv[++i];
     else if (a === '--timeout') opts.timeoutMs = Number(argv[++i]);
     else if (a === '--startup-runs') opts.startupRuns = Number(argv[++i]);
+    else if (a === '--servers') opts.servers = argv[++i].split(',') as ServerName[];
     else throw new Error(`unknown argument ${a}`);
   }
   if (opts.smoke) opts.startupRuns = Math.min(opts.startupRuns, 2);
@@ -498,6 +502,10 @@ async function main(): Promise<void> {
     const gen = generateDockerfile(size);
     const per: Record<string, Record<string, Measured | number>> = {};
     for (const spec of [OURS, PEER]) {
+      if (!opts.servers.includes(spec.name)) {
+        per[spec.name] = {};
+        continue;
+      }
       const runner = new Runner(spec, opts.timeoutMs, skips[spec.name]);
       await runner.start();
       // Untimed warm-up at this size, so both servers are past their first-request costs (JIT, caches).
@@ -512,7 +520,7 @@ async function main(): Promise<void> {
       for (const [op] of runner.timedOut) skips[spec.name].set(op, size);
       per[spec.name] = res;
     }
-    Object.assign(per.ours, await measurePush(gen, Math.max(1, Math.ceil(runs / 2)), opts.timeoutMs, String(size)));
+    if (opts.servers.includes('ours')) Object.assign(per.ours, await measurePush(gen, Math.max(1, Math.ceil(runs / 2)), opts.timeoutMs, String(size)));
     per.peer['open→diagnostics (push)'] = per.peer['open→diagnostics'];
     per.peer['edit→diagnostics (push)'] = per.peer['edit→diagnostics'];
     sizes[size] = per;
@@ -530,7 +538,10 @@ async function main(): Promise<void> {
     console.log(rows.slice(-(OPS.length + PUSH_OPS.length + 3)).join('\n'));
   }
 
-  const startup = { ours: await startupTimes(OURS, opts.startupRuns), peer: await startupTimes(PEER, opts.startupRuns) };
+  const startup = {
+    ours: opts.servers.includes('ours') ? await startupTimes(OURS, opts.startupRuns) : [],
+    peer: opts.servers.includes('peer') ? await startupTimes(PEER, opts.startupRuns) : [],
+  };
   const bareNode: number[] = [];
   for (let i = 0; i < opts.startupRuns; i++) {
     const t0 = performance.now();
