@@ -163,31 +163,33 @@ export function startServer(connection: Connection): void {
 
   const diagnosticsHandler = handle('diagnostics', [], (ctx) => diagnostics(ctx));
 
-  // What the last push of each document cost, in ms.
+  // What linting each document after its last change cost, in ms (an open lints everything and
+  // says nothing about the cost of an edit).
   const pushCost = new Map<string, number>();
 
   /**
    * Pushes after a pause a newer change cancels, so fast typing does not queue a lint per keystroke.
-   * The pause follows what linting the document costs: twice the last run, at most PUSH_DELAY_MS, so
-   * a small file is answered at once and a huge one waits. An opened document is linted right away.
+   * The pause follows what linting an edit of the document costs: twice the last one, at most
+   * PUSH_DELAY_MS, so a small file is answered at once and a huge one waits. An opened document and
+   * the first change are linted right away.
    */
   function schedulePush(doc: TextDocument, opened = false): void {
     if (pullDiagnostics) return;
     clearTimeout(pushTimers.get(doc.uri));
-    const delay = opened ? 0 : Math.min(PUSH_DELAY_MS, 2 * (pushCost.get(doc.uri) ?? PUSH_DELAY_MS));
+    const delay = opened ? 0 : Math.min(PUSH_DELAY_MS, 2 * (pushCost.get(doc.uri) ?? 0));
     pushTimers.set(
       doc.uri,
       setTimeout(() => {
         pushTimers.delete(doc.uri);
-        void pushDiagnostics(doc.uri, doc.version);
+        void pushDiagnostics(doc.uri, doc.version, opened);
       }, delay),
     );
   }
 
-  async function pushDiagnostics(uri: string, version: number): Promise<void> {
+  async function pushDiagnostics(uri: string, version: number, opened: boolean): Promise<void> {
     const started = performance.now();
     const items = await diagnosticsHandler({ textDocument: { uri } });
-    pushCost.set(uri, performance.now() - started);
+    if (!opened) pushCost.set(uri, performance.now() - started);
     // Never publish diagnostics for a version the client has already replaced.
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
