@@ -81,7 +81,9 @@ class Server {
     this.child.on('exit', () => (this.exited = true));
     this.child.stderr!.on('data', (d: Buffer) => this.logs.push(d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     this.connection.onNotification('textDocument/publishDiagnostics', () => undefined);
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     this.connection.onRequest('client/registerCapability', () => null);
