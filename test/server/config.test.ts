@@ -21,7 +21,7 @@ function summary(diags: Diagnostic[], codes?: string[]): string[] {
 
 // A Dockerfile with one finding of each kind these tests switch around.
 const SAMPLE = [
-  'FROM alpine:3.20 AS scratch', // 0 ReservedStageName (BuildKit check, warning)
+  'FROM alpine:3.20 AS scratch', // 0 DL3063 alias ReservedStageName (BuildKit check, warning)
   'MAINTAINER me', //               1 DL4000 alias MaintainerDeprecated (error)
   'ARG NPM_TOKEN', //               2 DL3064 alias SecretsUsedInArgOrEnv (warning)
   'RUN echo one', //                3
@@ -29,8 +29,8 @@ const SAMPLE = [
   'CMD echo hi', //                 5 DL3025 alias JSONArgsRecommended (warning)
   '',
 ].join('\n');
-const CODES = ['ReservedStageName', 'DL4000', 'DL3064', 'DL3059', 'DL3025'];
-const DEFAULTS = ['DL3025@5:warning', 'DL3059@4:info', 'DL3064@2:warning', 'DL4000@1:error', 'ReservedStageName@0:warning'];
+const CODES = ['DL3063', 'DL4000', 'DL3064', 'DL3059', 'DL3025'];
+const DEFAULTS = ['DL3025@5:warning', 'DL3059@4:info', 'DL3063@0:warning', 'DL3064@2:warning', 'DL4000@1:error'];
 
 describe('configuration changes what is reported', function () {
   this.timeout(20000);
@@ -84,13 +84,13 @@ describe('configuration changes what is reported', function () {
     it('drops ignored rules, by hadolint code or BuildKit name', async () => {
       write('ignored/.hadolint.yaml', 'ignored:\n  - DL3059\n  - jsonargsrecommended\n');
       const d = await lintAt(await client(), 'ignored/sub/dir', SAMPLE);
-      assert.deepEqual(summary(d, CODES), ['DL3064@2:warning', 'DL4000@1:error', 'ReservedStageName@0:warning']);
+      assert.deepEqual(summary(d, CODES), ['DL3063@0:warning', 'DL3064@2:warning', 'DL4000@1:error']);
     });
 
     it('overrides levels, style meaning hint', async () => {
       write('override/.hadolint.yaml', 'override:\n  error: [DL3059]\n  style: [SecretsUsedInArgOrEnv, DL4000]\n  info: [ReservedStageName]\n');
       const d = await lintAt(await client(), 'override', SAMPLE);
-      assert.deepEqual(summary(d, CODES), ['DL3025@5:warning', 'DL3059@4:error', 'DL3064@2:hint', 'DL4000@1:hint', 'ReservedStageName@0:info']);
+      assert.deepEqual(summary(d, CODES), ['DL3025@5:warning', 'DL3059@4:error', 'DL3063@0:info', 'DL3064@2:hint', 'DL4000@1:hint']);
     });
 
     it('uses the nearest file only', async () => {
@@ -216,13 +216,7 @@ describe('configuration changes what is reported', function () {
 
     it('error=true turns check findings into errors', async () => {
       const text = '# check=error=true\n' + SAMPLE;
-      assert.deepEqual(summary(await lintAt(await client(), 'check-error', text), CODES), [
-        'DL3025@6:error',
-        'DL3059@5:info',
-        'DL3064@3:error',
-        'DL4000@2:error',
-        'ReservedStageName@1:error',
-      ]);
+      assert.deepEqual(summary(await lintAt(await client(), 'check-error', text), CODES), ['DL3025@6:error', 'DL3059@5:info', 'DL3063@1:error', 'DL3064@3:error', 'DL4000@2:error']);
     });
 
     it('experimental= enables an experimental check', async () => {
@@ -252,7 +246,15 @@ describe('configuration changes what is reported', function () {
     it('dockerfileStudio.rules sets levels by id or alias and wins over .hadolint.yaml', async () => {
       write('settings/.hadolint.yaml', 'ignored: [DL3059]\noverride:\n  style: [DL3064]\n');
       const c = await client({ rules: { DL3059: 'warning', SecretsUsedInArgOrEnv: 'error', maintainerdeprecated: 'off', ReservedStageName: 'hint' } });
-      assert.deepEqual(summary(await lintAt(c, 'settings', SAMPLE), CODES), ['DL3025@5:warning', 'DL3059@4:warning', 'DL3064@2:error', 'ReservedStageName@0:hint']);
+      assert.deepEqual(summary(await lintAt(c, 'settings', SAMPLE), CODES), ['DL3025@5:warning', 'DL3059@4:warning', 'DL3063@0:hint', 'DL3064@2:error']);
+    });
+
+    it('a level set for a rule also applies to its problems that carry their own severity', async () => {
+      // InvalidJsonForm warns about a shell-form fallback and errs where the build stops (a number element).
+      const text = 'FROM alpine:3.20\nCMD ["sleep", 5]\nENTRYPOINT [\'a\']\n';
+      assert.deepEqual(summary(await lintAt(await client(), 'own-default', text), ['InvalidJsonForm']), ['InvalidJsonForm@1:error', 'InvalidJsonForm@2:warning']);
+      const c = await client({ rules: { InvalidJsonForm: 'info' } });
+      assert.deepEqual(summary(await lintAt(c, 'own-set', text), ['InvalidJsonForm']), ['InvalidJsonForm@1:info', 'InvalidJsonForm@2:info']);
     });
 
     it('reports unknown rule names in the settings on the first line, with a suggestion', async () => {
@@ -274,7 +276,7 @@ describe('configuration changes what is reported', function () {
     it('the strict profile turns warnings into errors and default-off rules on', async () => {
       const c = await client({ profile: 'strict' });
       const d = await lintAt(c, 'strict-profile', SAMPLE);
-      assert.deepEqual(summary(d, [...CODES, 'DL3057']), ['DL3025@5:error', 'DL3057@0:info', 'DL3059@4:info', 'DL3064@2:error', 'DL4000@1:error', 'ReservedStageName@0:error']);
+      assert.deepEqual(summary(d, [...CODES, 'DL3057']), ['DL3025@5:error', 'DL3057@0:info', 'DL3059@4:info', 'DL3063@0:error', 'DL3064@2:error', 'DL4000@1:error']);
     });
   });
 });

@@ -126,8 +126,10 @@ export function lint(
     const cached = scoped.problems.get(rule.id);
     const problems = cached === undefined ? check(rule, model, ctx) : cached;
     if (problems === null) continue;
+    // A problem's own severity holds while the rule runs at its default level; a level the user chose wins.
+    const own = level === rule.severity;
     for (const p of problems) {
-      if (!resolved.suppressed(rule, p.range)) diagnostics.push(toDiagnostic(rule, p, p.severity ?? level));
+      if (!resolved.suppressed(rule, p.range)) diagnostics.push(toDiagnostic(rule, p, own ? (p.severity ?? level) : level));
     }
   }
   return diagnostics;

@@ -8,7 +8,9 @@ const EXEC_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', '
 export const invalidJsonForm: Rule = {
   id: 'InvalidJsonForm',
   aliases: [],
-  severity: 'error',
+  // The builder falls back to shell form for broken JSON, so the build passes and the container fails
+  // later: a warning. Non-string elements and a SHELL that is not JSON stop the build: errors.
+  severity: 'warning',
   scope: 'instruction',
   docs: {
     summary: 'Exec-form arguments must be a valid JSON array of double-quoted strings.',
@@ -38,13 +40,15 @@ export const invalidJsonForm: Rule = {
       const analysis = analyzeJsonArray(line.text, from);
       if (analysis.problem) {
         const p = analysis.problem;
-        problems.push({ range: line.range(p.start, p.end), message: p.message });
+        const fatal = p.fatal === true || keyword === 'SHELL';
+        problems.push({ range: line.range(p.start, p.end), message: p.message, ...(fatal ? { severity: 'error' as const } : {}) });
         continue;
       }
       if (keyword === 'SHELL' && !analysis.intended && line.text.slice(from).trim() !== '') {
         problems.push({
           range: line.range(from + (line.text.slice(from).length - line.text.slice(from).trimStart().length), line.text.length),
           message: 'SHELL only accepts the JSON form, e.g. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`.',
+          severity: 'error',
         });
       }
     }

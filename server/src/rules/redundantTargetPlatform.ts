@@ -4,8 +4,8 @@ import type { Problem, Rule } from './types';
 const TARGET = /^\$(?:TARGETPLATFORM|\{TARGETPLATFORM\})$/;
 
 export const redundantTargetPlatform: Rule = {
-  id: 'RedundantTargetPlatform',
-  aliases: [],
+  id: 'DL3065',
+  aliases: ['RedundantTargetPlatform'],
   severity: 'warning',
   docs: {
     summary: '`FROM --platform=$TARGETPLATFORM` is the default; leave the flag out.',

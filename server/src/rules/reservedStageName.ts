@@ -3,8 +3,8 @@ import type { Problem, Rule } from './types';
 const RESERVED = new Set(['scratch', 'context']);
 
 export const reservedStageName: Rule = {
-  id: 'ReservedStageName',
-  aliases: [],
+  id: 'DL3063',
+  aliases: ['ReservedStageName'],
   severity: 'warning',
   docs: {
     summary: 'Do not name a stage `scratch` or `context`.',

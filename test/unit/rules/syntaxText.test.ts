@@ -7,7 +7,7 @@ import { invalidParserDirective } from '../../../server/src/rules/invalidParserD
 import { invalidVariableSubstitution } from '../../../server/src/rules/invalidVariableSubstitution';
 import { shellUnterminatedQuote, unterminatedQuote } from '../../../server/src/rules/unterminatedQuote';
 import { analyzeJsonArray } from '../../../server/src/rules/util/jsonArray';
-import { ruleTester } from '../../helpers/ruleTester';
+import { ruleTester, runRule } from '../../helpers/ruleTester';
 
 ruleTester(invalidJsonForm, [
   { code: "FROM alpine\nCMD ['node', 'server.js']\n", problems: ['1:5-1:11 ~ need double quotes'] },
@@ -27,6 +27,16 @@ ruleTester(invalidJsonForm, [
   { name: 'HEALTHCHECK CMD and ONBUILD triggers', code: "FROM alpine\nHEALTHCHECK --interval=5s CMD ['true']\nONBUILD CMD ['x']\n", problems: ['1:31-1:37', '2:13-2:16'] },
   { name: 'valid exec forms', code: 'FROM alpine\nRUN ["apk", "add", "curl"]\nCMD []\nSHELL ["/bin/sh", "-c"]\nCOPY ["a b", "/c d/"]\n', problems: [] },
 ]);
+
+describe('InvalidJsonForm severity', () => {
+  const severities = (code: string): (string | undefined)[] => runRule(invalidJsonForm, code).problems.map((p) => p.severity ?? invalidJsonForm.severity);
+  it('warns where the builder falls back to shell form, errs where the build stops', () => {
+    assert.equal(invalidJsonForm.severity, 'warning');
+    assert.deepEqual(severities("FROM alpine\nCMD ['a']\nCMD [\"a\"] \\\n  more\n"), ['warning', 'warning']);
+    assert.deepEqual(severities('FROM alpine\nCMD ["sleep", 5]\n'), ['error']);
+    assert.deepEqual(severities("FROM alpine\nSHELL ['/bin/sh', '-c']\nSHELL /bin/sh -c\n"), ['error', 'error']);
+  });
+});
 
 describe('JSON array analysis', () => {
   it('tells intended arrays from shell text', () => {
