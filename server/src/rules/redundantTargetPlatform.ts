@@ -1,5 +1,6 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Problem, Rule } from './types';
+import { hadolintWiki } from './util/hadolint';
 
 const TARGET = /^\$(?:TARGETPLATFORM|\{TARGETPLATFORM\})$/;
 
@@ -13,7 +14,7 @@ export const redundantTargetPlatform: Rule = {
       'Without `--platform`, a stage already uses the platform being built for, which is exactly what `$TARGETPLATFORM` ' +
       'holds. The flag adds noise and suggests something special is going on. (`--platform=$BUILDPLATFORM` is different ' +
       'and useful: it runs the stage natively on the build machine.)',
-    url: 'https://docs.docker.com/reference/build-checks/redundant-target-platform/',
+    url: hadolintWiki('DL3065'),
     bad: 'FROM --platform=$TARGETPLATFORM alpine:3.20\n',
     good: 'FROM alpine:3.20\n',
   },

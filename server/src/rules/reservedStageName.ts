@@ -1,4 +1,5 @@
 import type { Problem, Rule } from './types';
+import { hadolintWiki } from './util/hadolint';
 
 const RESERVED = new Set(['scratch', 'context']);
 
@@ -12,7 +13,7 @@ export const reservedStageName: Rule = {
       '`scratch` is the empty image and `context` is the build context; both have a fixed meaning in `FROM` and ' +
       '`COPY --from`. A stage with one of these names is confusing at best and is not what the name refers to at worst. ' +
       'Pick another name.',
-    url: 'https://docs.docker.com/reference/build-checks/reserved-stage-name/',
+    url: hadolintWiki('DL3063'),
     bad: 'FROM alpine:3.20 AS scratch\n',
     good: 'FROM alpine:3.20 AS base\n',
   },
