@@ -7,6 +7,7 @@
 //
 // Options: --no-build (dist/ is fresh), --grep=PATTERN, --timeout=SECONDS.
 // Under CI=true a missing prerequisite is a failure; elsewhere it is reported and the level is skipped.
+import { format } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,7 +98,8 @@ async function runSuite(workspace) {
     let settle;
     const exitCode = new Promise((resolve) => (settle = resolve));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map(String).join(' ');
+      // mocha's reporter sends its format string first ("%s %s"), as console.log would take it.
+      const text = format(...(Array.isArray(args) ? args : [args]));
       process.stdout.write(type === 'error' ? `[host:error] ${text}\n` : `${text}\n`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(Number(code)));
