@@ -3,11 +3,13 @@
 // registries) each way Node can reach the network records the attempt and throws.
 import * as assert from 'node:assert/strict';
 // The modules themselves (not namespace copies), so the server's own imports see the traps.
+/* eslint-disable @typescript-eslint/no-require-imports -- `import x = require()` is what yields the module object */
 import dns = require('node:dns');
 import http = require('node:http');
 import https = require('node:https');
 import net = require('node:net');
 import childProcess = require('node:child_process');
+/* eslint-enable @typescript-eslint/no-require-imports */
 import { inProcessEndpoint, warmUp, type Endpoint } from '../fuzz/endpoint';
 import { fixtures } from '../fuzz/generate';
 import { runFuzzCase } from '../fuzz/runCase';
