@@ -22,15 +22,17 @@ const common = {
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', define: { ...common.define, SERVER_VERSION: JSON.stringify(version) } },
   {
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     // The shebang must be the file's first line, before the import.meta.url shim.
     banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
-    define: { ...common.define, CLI_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+    define: { ...common.define, CLI_VERSION: JSON.stringify(version) },
   },
 ];
 

@@ -188,8 +188,9 @@ async function runWithCodeServer(pass) {
       ['skipWelcome', 'true'],
     ]);
     step(`code-server ${server.url} (pid ${server.pid}); running the suite`);
-    // Under load the workbench's first load can take a while; the suite's own timeout governs.
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    // Under load the workbench's first load can take a while: wait only for the navigation to
+    // commit; the suite's own timeout (--timeout) governs the rest.
+    await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
     const timeout = new Promise((resolve) =>
       setTimeout(() => resolve('timeout'), options.timeoutSeconds * 1000).unref(),
     );

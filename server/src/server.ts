@@ -37,6 +37,13 @@ import { buildLintConfig, type LintConfig } from './rules/config';
 import { ConfigFiles, workspaceFolderPaths } from './configFiles';
 
 declare const SERVER_VERSION: string | undefined;
+const serverVersion = typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev';
+
+/** How the client reaches this process, as vscode-languageserver reads it from the command line. */
+function transportName(): string {
+  const arg = process.argv.find((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a));
+  return arg ? arg.slice(2).replace(/=.*/, '') : 'streams';
+}
 
 interface DocumentParams {
   textDocument: { uri: string };
@@ -206,11 +213,13 @@ export function startServer(connection: Connection): void {
     workspaceFolders = workspaceFolderPaths(params.workspaceFolders, params.rootUri);
     return {
       capabilities: capabilities(client),
-      serverInfo: { name: SERVER_NAME, version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev' },
+      serverInfo: { name: SERVER_NAME, version: serverVersion },
     };
   });
 
   connection.onInitialized(() => {
+    // The first line of the client's output channel: which server answers, and how it is reached.
+    connection.console.info(`${SERVER_NAME} language server ${serverVersion} started (${transportName()}, Node ${process.version})`);
     void shellParser();
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });

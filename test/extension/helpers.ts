@@ -181,3 +181,46 @@ export async function documentSymbols(document: vscode.TextDocument): Promise<vs
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/*
+ * Scratch files: cases that save, or that need a file of their own, write it under the fixture
+ * workspace's `.scratch/` folder (git-ignored) and remove the folder afterwards.
+ */
+
+export function scratchUri(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), '.scratch', name);
+}
+
+/** Writes `content` to `.scratch/<name>` and opens it in an editor as a Dockerfile. */
+export async function openScratchFile(name: string, content: string): Promise<vscode.TextDocument> {
+  const uri = scratchUri(name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  assert.equal(document.languageId, 'dockerfile', `${name} should open as a Dockerfile`);
+  return document;
+}
+
+/** Closes every editor, dropping unsaved changes to scratch files, and deletes `.scratch/`. */
+export async function removeScratchFiles(): Promise<void> {
+  const scratch = vscode.Uri.joinPath(workspaceRoot(), '.scratch').toString() + '/';
+  // closeAllEditors would ask whether to save a dirty file; revert those first.
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty || !document.uri.toString().startsWith(scratch)) continue;
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), '.scratch'), { recursive: true, useTrash: false }).then(
+    () => undefined,
+    (error: unknown) => {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+    },
+  );
+}
+
+/** The value of a diagnostic's code, whether or not it carries a documentation link. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  const code = diagnostic.code;
+  return code !== undefined && typeof code === 'object' ? code.value : code;
+}

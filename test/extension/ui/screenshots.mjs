@@ -1,6 +1,7 @@
 // What a user sees: the extension loaded in code-server as a person uses it (no test harness in the
-// page), a Dockerfile with a mistake opened from Quick Open, the mouse resting on a keyword, then the
-// Problems panel. Each step asserts visible text before it saves a PNG under test-results/.
+// page), a Dockerfile with a mistake opened from the Explorer, the mouse resting on a keyword, the
+// Problems panel, the server's output channel, then a Dockerfile whose RUN line is coloured as shell.
+// Each step asserts what is visible (text, or computed colours) before it saves a PNG under test-results/.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { remoteUri, workbenchUrl } from '../../../scripts/codeServer.mjs';
@@ -10,6 +11,10 @@ const hoverKeyword = 'ENTRYPOINT';
 // What the ENTRYPOINT hover must say, and the problem the Problems panel must list (line 3).
 const hoverExpected = /\bCMD\b/;
 const problemExpected = { line: 3, text: /MAINTAINER/ };
+// A Dockerfile whose RUN line is shell: the grammar embeds source.shell there.
+const highlightFile = 'highlight/Dockerfile';
+// Monaco renders spaces as no-break spaces, which \s matches.
+const highlightLine = /^RUN\sapt-get\supdate\s&&\secho\s"\$HOME"\s\|\sgrep\s-q\sx/;
 
 export async function takeScreenshots({ browser, serverUrl, extensionPath, workspace, resultsDir }) {
   mkdirSync(resultsDir, { recursive: true });
@@ -19,9 +24,10 @@ export async function takeScreenshots({ browser, serverUrl, extensionPath, works
     ['skipWelcome', 'true'],
   ]);
   try {
-    // Under load the workbench's first load can take a while; the suite's own timeout governs.
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // Under load the workbench's first load can take a while: wait only for the navigation to
+    // commit; the waits for the workbench below govern.
+    await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
 
     await openFromExplorer(page, file);
@@ -39,7 +45,13 @@ export async function takeScreenshots({ browser, serverUrl, extensionPath, works
 
     const channel = await showOutputFromPalette(page, extensionPath);
     await page.screenshot({ path: join(resultsDir, 'output.png') });
-    report(`"${channel.title}" shows the "${channel.selected}" channel: ${channel.firstLine}`);
+    report(`"${channel.title}" shows the "${channel.selected}" channel: ${channel.startLine}`);
+
+    await page.keyboard.press('Escape');
+    await openFromExplorer(page, highlightFile);
+    const colours = await shellColours(page);
+    await page.screenshot({ path: join(resultsDir, 'highlight.png') });
+    report(`highlight: ${colours.summary}`);
   } catch (error) {
     await page.screenshot({ path: join(resultsDir, 'screenshots-failure.png') }).catch(() => {});
     throw error;
@@ -48,20 +60,40 @@ export async function takeScreenshots({ browser, serverUrl, extensionPath, works
   }
 }
 
-/** Opens a file by clicking through the Explorer (no dependence on the file-search index). */
+/**
+ * Opens a file by clicking through the Explorer (no dependence on the file-search index). Several
+ * folders hold a file of the same name, so each step looks only below the row it expanded.
+ */
 async function openFromExplorer(page, relativePath) {
   const parts = relativePath.split('/');
   const tree = page.locator('.explorer-folders-view');
+  let parentIndex = -1;
   for (const [index, name] of parts.entries()) {
     // In a single-folder workspace the folder's children are the tree's first level.
-    const row = tree
-      .locator(`.monaco-list-row[aria-level="${index + 1}"] .label-name`)
-      .filter({ hasText: new RegExp(`^${name}$`) })
-      .first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    const candidates = tree
+      .locator(`.monaco-list-row[aria-level="${index + 1}"]`)
+      .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    const row = await firstRowAfter(page, candidates, parentIndex, `${parts.slice(0, index + 1).join('/')} in the Explorer`);
+    parentIndex = Number(await row.getAttribute('data-index'));
+    const folder = index < parts.length - 1;
+    if (folder && (await row.getAttribute('aria-expanded')) === 'true') continue;
     await row.click();
+    if (folder) await tree.locator(`.monaco-list-row[data-index="${parentIndex}"][aria-expanded="true"]`).waitFor({ timeout: 15_000 });
   }
   await page.locator('.tab.active', { hasText: parts.at(-1) }).waitFor({ timeout: 30_000 });
+}
+
+/** The first of `rows` listed below the row at `after` (the Explorer lists a folder's children right after it). */
+async function firstRowAfter(page, rows, after, what) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const row of await rows.all()) {
+      const index = Number(await row.getAttribute('data-index').catch(() => NaN));
+      if (index > after && (await row.isVisible())) return row;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${what} never appeared`);
 }
 
 /**
@@ -132,8 +164,68 @@ async function showOutputFromPalette(page, extensionPath) {
     selected = await picker.inputValue();
   }
   if (selected !== expected) throw new Error(`"${title}" showed the "${selected}" output channel, not "${expected}"`);
-  const lines = await page.locator('.part.panel .monaco-editor .view-line').allInnerTexts();
-  return { title, selected, firstLine: lines.find((line) => line.trim())?.trim() ?? '(empty)' };
+  // The server's first log line says it started; the channel is empty until the client has a server.
+  const started = page.locator('.part.panel .monaco-editor .view-line', { hasText: /language\sserver\s\S+\sstarted/ }).first();
+  try {
+    await started.waitFor({ state: 'visible', timeout: 20_000 });
+  } catch {
+    const lines = await page.locator('.part.panel .monaco-editor .view-line').allInnerTexts();
+    throw new Error(`the "${expected}" output channel never showed the server's start-up line; it shows: ${JSON.stringify(lines)}`);
+  }
+  return { title, selected, startLine: (await started.innerText()).replace(/\s+/g, ' ').trim() };
+}
+
+/**
+ * Waits until the RUN line is coloured as shell (TextMate tokenises in the background, semantic
+ * tokens arrive after it) and returns the computed colours of its pieces. Asserts that the keyword,
+ * the quoted string and the && operator do not share one colour, and that neither the string nor a
+ * command name has the colour of plain text.
+ */
+async function shellColours(page) {
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const line = editor.locator('.view-line', { hasText: highlightLine }).first();
+  await line.waitFor({ state: 'visible', timeout: 30_000 });
+  const read = () =>
+    line.evaluate((element) => {
+      const plain = getComputedStyle(element.closest('.view-lines') ?? element).color;
+      const spans = [...element.querySelectorAll(':scope > span > span')].map((span) => ({
+        text: span.textContent ?? '',
+        color: getComputedStyle(span).color,
+      }));
+      return { plain, spans };
+    });
+  const deadline = Date.now() + 30_000;
+  let seen;
+  let verdict;
+  do {
+    seen = await read();
+    verdict = judge(seen);
+    if (verdict.ok) break;
+    await page.waitForTimeout(250);
+  } while (Date.now() < deadline);
+  if (!verdict.ok) throw new Error(`the RUN line is not coloured as shell: ${verdict.why}; spans: ${JSON.stringify(seen)}`);
+  return verdict;
+}
+
+function judge({ plain, spans }) {
+  const colourOf = (test) => spans.find((s) => test(s.text.trim()))?.color;
+  const keyword = colourOf((t) => t === 'RUN');
+  // The string may be split into its quotes and the variable inside; its opening quote has the string colour.
+  const string = colourOf((t) => t.startsWith('"'));
+  const operator = colourOf((t) => t === '&&');
+  const variable = colourOf((t) => t.includes('HOME'));
+  // Command names are coloured only by the embedded shell grammar (entity.name.command.shell).
+  const command = colourOf((t) => t === 'grep');
+  const parts = { RUN: keyword, '"': string, '&&': operator, $HOME: variable, grep: command, plain };
+  const missing = Object.entries(parts).filter(([, colour]) => !colour).map(([name]) => name);
+  if (missing.length > 0) return { ok: false, why: `no span for ${missing.join(', ')}` };
+  if (new Set([keyword, string, operator]).size < 2) return { ok: false, why: `RUN, the string and && all have ${keyword}` };
+  if (string === plain) return { ok: false, why: `the string has the plain text colour ${plain}` };
+  if (command === plain) return { ok: false, why: `the command grep has the plain text colour ${plain}: no shell grammar inside RUN` };
+  const distinct = new Set(spans.filter((s) => s.text.trim()).map((s) => s.color)).size;
+  const summary =
+    `RUN line in ${distinct} colours: RUN ${keyword}, string ${string}, $HOME ${variable}, && ${operator}, command grep ${command}, plain text ${plain}`;
+  return { ok: true, summary };
 }
 
 function firstLine(text) {
