@@ -79,8 +79,11 @@ const PAST_LINE_END = "past the line's end";
 
 const FAILURE_LOG = /failed for |Rule \S+ failed on |\[stderr\]/;
 
-/** Lines and their lengths as LSP counts them (\r\n, \r and \n end a line; UTF-16 units). */
-class Lines {
+/**
+ * Lines and their lengths as LSP counts them (\r\n, \r and \n end a line; UTF-16 units). Also
+ * checks the model's own ranges (test/unit/modelRanges.test.ts).
+ */
+export class Lines {
   readonly lengths: number[];
   constructor(readonly text: string) {
     this.lengths = [];

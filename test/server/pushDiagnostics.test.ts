@@ -13,7 +13,8 @@ describe('push diagnostics', () => {
   afterEach(() => client.stop());
 
   it('publishes an opened document without waiting for the change pause', async () => {
-    const uri = await client.open('FORM ubuntu\n');
+    // A misspelt FROM is linted as the FROM it stands for, so the image has a tag to leave one finding.
+    const uri = await client.open('FORM ubuntu:24.04\n');
     const first = await client.waitForPublished(uri, 1);
     assert.deepEqual(first.diagnostics.map((d) => d.code), ['UnknownInstruction']);
     // Exactly one publication for the open (not one for the open and one for its content change).

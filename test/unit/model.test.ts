@@ -142,6 +142,23 @@ describe('model: stages and variables', () => {
   });
 });
 
+describe('model: a misspelt FROM', () => {
+  it('starts a stage when UnknownInstruction would correct it to FROM', () => {
+    const m = model('ARG V=1\nFORM ubuntu:${V} AS build\nRUN make\nFRM alpine\nCOPY --from=build /a /b\n');
+    assert.deepEqual(m.stages.map((s) => [s.from.keyword, s.name, s.image]), [['FORM', 'build', 'ubuntu:${V}'], ['FRM', null, 'alpine']]);
+    assert.deepEqual(m.instructions.map((i) => i.stageIndex), [-1, 0, 0, 1, 1]);
+    assert.equal(m.stageByName('build')?.index, 0);
+    // Its line sees the global ARGs, as a FROM line does.
+    assert.equal(m.resolveDeclaration('V', m.instructions[1])?.instruction.startLine, 0);
+  });
+
+  it('does not start one for another unknown word', () => {
+    for (const text of ['BUILD ubuntu\nRUN make\n', 'RUM make\nCMD x\n', 'apt-get install x\n']) {
+      assert.deepEqual(model(text).stages, [], text);
+    }
+  });
+});
+
 describe('model: the shell model of RUN', () => {
   it('finds commands with exact positions across continuation lines', () => {
     const m = model('FROM a\nRUN apt-get update && \\\n    apt-get install -y curl | tee /log\n');

@@ -2,7 +2,7 @@
 // global ARGs feed FROM lines only; a stage sees its own earlier ARG/ENV, ENV inherited through
 // `FROM <stage>`, and a global ARG only after redeclaring it with `ARG NAME`.
 import { automaticArgDoc, allAutomaticArgs, type AutomaticArgDoc } from '../docs';
-import type { DockerfileModel, Instruction, VariableDecl } from '../model';
+import { startsStage, type DockerfileModel, type Instruction, type VariableDecl } from '../model';
 
 export type Resolution =
   | {
@@ -20,7 +20,7 @@ export type Resolution =
   | { kind: 'automatic'; doc: AutomaticArgDoc; availableHere: boolean }
   | { kind: 'unknown' };
 
-const isGlobalScope = (inst: Instruction): boolean => inst.keyword === 'FROM' || inst.stageIndex === -1;
+const isGlobalScope = (inst: Instruction): boolean => inst.stageIndex === -1 || startsStage(inst.keyword);
 
 export function resolveVariable(model: DockerfileModel, name: string, inst: Instruction): Resolution {
   const decl = model.resolveDeclaration(name, inst);

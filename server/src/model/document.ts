@@ -1,6 +1,7 @@
 // The parsed document: built once per document version from the splitter's chunks and the
 // memoised per-chunk parses, then read by every feature and rule.
 import type { Range } from 'vscode-languageserver-types';
+import { startsStage } from './keywords';
 import { parseChunk, type ParsedInstruction } from './parse';
 import { parseShell, type ShellScript, type ShellSource } from './shell';
 import { split, type RawChunk, type RawHeredoc } from './split';
@@ -229,10 +230,15 @@ class InstructionImpl implements Instruction {
     const first = this.args[0].range.start;
     const out: string[] = [];
     const lineMap: number[] = [];
-    const markersByLine = new Map<number, Heredoc[]>();
+    // Columns of each heredoc marker per line; a marker split by a continuation (`<\` then `<EOF`)
+    // covers its first line up to the escape (an end of -1).
+    const markersByLine = new Map<number, [number, number][]>();
     for (const h of this.heredocs) {
-      const l = h.markerRange.start.line;
-      markersByLine.set(l, [...(markersByLine.get(l) ?? []), h]);
+      const { start, end } = h.markerRange;
+      for (let l = start.line; l <= end.line; l++) {
+        const span: [number, number] = [l === start.line ? start.character : 0, l === end.line ? end.character : -1];
+        markersByLine.set(l, [...(markersByLine.get(l) ?? []), span]);
+      }
     }
     // The instruction's own lines (startLine..logicalEndLine): its text, not the model's lines, so
     // an old model can be collected while its instructions live on.
@@ -245,9 +251,8 @@ class InstructionImpl implements Instruction {
       } else {
         text = ' '.repeat(first.character) + text.slice(first.character);
       }
-      for (const h of markersByLine.get(l) ?? []) {
-        const s = h.markerRange.start.character;
-        const e = h.markerRange.end.character;
+      for (const [s, to] of markersByLine.get(l) ?? []) {
+        const e = Math.max(s, to >= 0 ? to : text.replace(/[ \t]+$/, '').length - 1);
         text = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
       }
       if (escape !== '\\') {
@@ -270,8 +275,8 @@ function toHeredoc(h: RawHeredoc, lines: string[]): Heredoc {
     stripTabs: h.stripTabs,
     quoted: h.quoted,
     fd: h.fd,
-    markerRange: range(h.markerLine, h.markerStart, h.markerLine, h.markerEnd),
-    nameRange: range(h.markerLine, h.nameStart, h.markerLine, h.nameEnd),
+    markerRange: { start: { ...h.marker.start }, end: { ...h.marker.end } },
+    nameRange: { start: { ...h.nameAt.start }, end: { ...h.nameAt.end } },
     bodyStartLine: h.bodyStartLine,
     body,
     bodyRange: end > h.bodyStartLine ? range(h.bodyStartLine, 0, end - 1, lines[end - 1]?.length ?? 0) : null,
@@ -348,7 +353,7 @@ export class DockerfileModel {
     const byName = this.stagesByName;
     let current: Stage | null = null;
     for (const inst of this.instructions) {
-      if (inst.keyword === 'FROM') {
+      if (startsStage(inst.keyword)) {
         const platform = inst.flags.find((f) => f.name.toLowerCase() === 'platform') ?? null;
         const hasAs = inst.args.length >= 3 && inst.args[1].value.toLowerCase() === 'as';
         const image = inst.args[0]?.value ?? '';
@@ -434,7 +439,7 @@ export class DockerfileModel {
    * `FROM <stage>`.
    */
   resolveDeclaration(name: string, inst: Instruction): VariableDecl | undefined {
-    if (inst.keyword === 'FROM' || inst.stageIndex === -1) {
+    if (inst.stageIndex === -1 || startsStage(inst.keyword)) {
       return this.lastDecl(name, -1, inst.startLine, () => true);
     }
     const own = this.lastDecl(name, inst.stageIndex, inst.startLine, () => true);

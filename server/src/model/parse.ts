@@ -11,7 +11,8 @@ import {
   Arg as AstArg,
 } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
-import type { Flag, JsonForm, Property, VariableRef, Word } from './types';
+import { blankPrefix } from './split';
+import type { Flag, FlagOption, JsonForm, Property, VariableRef, Word } from './types';
 
 /** An instruction in chunk-relative coordinates. Immutable once built: it is shared across versions. */
 export interface ParsedInstruction {
@@ -67,12 +68,12 @@ function parseUncached(text: string, escape: string): ParsedInstruction {
   const shift = prefix ? -1 : 0;
   // dockerfile-ast mis-resolves variables (unbounded recursion) in an indented instruction that has
   // no FROM before it, so it gets the text without the first line's indentation, which mv() adds back.
-  const indent = /^[ \t\ufeff]*/.exec(text)![0].length;
+  const indent = blankPrefix(text);
   const lines = text.split('\n');
   const lastLine = lines.length - 1;
   const lastLineLength = lines[lastLine].length;
   try {
-    const dockerfile = DockerfileParser.parse(prefix + text.slice(indent));
+    const dockerfile = DockerfileParser.parse(prefix + asciiBlanks(text, lines).slice(indent));
     const ast = dockerfile.getInstructions()[0];
     if (!ast) return fallback(text, lastLine, lastLineLength);
     return convert(ast, { lines: shift, firstLineColumns: indent }, lines, escape, lastLine, lastLineLength);
@@ -82,6 +83,26 @@ function parseUncached(text: string, escape: string): ParsedInstruction {
   }
 }
 
+/**
+ * The chunk with the Unicode blanks (no-break space and the like) that start a skipped line made
+ * ASCII spaces: the builder drops a line of such blanks or a comment after them inside a continued
+ * instruction, and dockerfile-ast only does that for spaces and tabs. Columns stay as they are.
+ */
+function asciiBlanks(text: string, lines: string[]): string {
+  if (!OTHER_BLANKS.test(text)) return text;
+  let changed = false;
+  const out = lines.map((line, i) => {
+    if (i === 0 || !isSkippedLine(line)) return line;
+    const n = blankPrefix(line);
+    if (/^[ \t]*$/.test(line.slice(0, n))) return line;
+    changed = true;
+    return ' '.repeat(n) + line.slice(n);
+  });
+  return changed ? out.join('\n') : text;
+}
+
+const OTHER_BLANKS = /[\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /** How a dockerfile-ast position maps back into the chunk. */
 interface Shift {
   lines: number;
@@ -90,12 +111,12 @@ interface Shift {
 }
 
 function fallback(text: string, lastLine: number, lastLineLength: number): ParsedInstruction {
-  const m = /^(\s*)(\S*)/.exec(text)!;
-  const start = m[1].length;
-  const range = { start: { line: 0, character: start }, end: { line: 0, character: start + m[2].length } };
+  const start = blankPrefix(text);
+  const word = /^\S*/.exec(text.slice(start))![0];
+  const range = { start: { line: 0, character: start }, end: { line: 0, character: start + word.length } };
   return {
-    keyword: m[2].toUpperCase(),
-    keywordRaw: m[2],
+    keyword: word.toUpperCase(),
+    keywordRaw: word,
     keywordRange: range,
     argsText: '',
     argsRange: null,
@@ -138,10 +159,7 @@ function joinedArgs(lines: string[], keywordEnd: { line: number; character: numb
   let out = '';
   for (let l = keywordEnd.line; l < lines.length; l++) {
     let line = l === keywordEnd.line ? lines[l].slice(keywordEnd.character) : lines[l];
-    if (l > keywordEnd.line) {
-      const t = line.trimStart();
-      if (t === '' || t.startsWith('#')) continue;
-    }
+    if (l > keywordEnd.line && isSkippedLine(line)) continue;
     const trimmed = line.replace(/[ \t]+$/, '');
     if (l < lines.length - 1 && trimmed.endsWith(escape)) line = trimmed.slice(0, -1);
     out += line;
@@ -166,37 +184,14 @@ function convert(
   let flags: Flag[] = [];
   let astArgs = ast.getArguments();
   if (ast instanceof ModifiableInstruction) {
-    flags = ast.getFlags().map((f) => ({
-      name: f.getName(),
-      value: f.getValue(),
-      range: mv(f.getRange(), shift),
-      nameRange: mv(f.getNameRange(), shift),
-      valueRange: mvn(f.getValueRange(), shift),
-      options: f.getOptions().map((o) => ({
-        name: o.getName(),
-        value: o.getValue(),
-        range: mv(o.getRange(), shift),
-        nameRange: mv(o.getNameRange(), shift),
-        valueRange: mvn(o.getValueRange(), shift),
-      })),
-    }));
+    // dockerfile-ast finds each flag's extent; its names, values and options lose their place when a
+    // flag is continued onto another line, so they are read again from the text (see readFlag).
+    flags = ast.getFlags().map((f) => readFlag(lines, mv(f.getRange(), shift), escape));
   } else if (!PROPERTY_KEYWORDS.has(keyword) && keyword !== 'ONBUILD') {
     // BuildKit reads leading `--flags` on every instruction; dockerfile-ast only on some.
     let k = 0;
     while (k < astArgs.length && astArgs[k].getValue().startsWith('--')) {
-      const a = astArgs[k];
-      const r = mv(a.getRange(), shift);
-      const v = a.getValue();
-      const eq = v.indexOf('=');
-      const name = v.slice(2, eq < 0 ? undefined : eq);
-      flags.push({
-        name,
-        value: eq < 0 ? null : v.slice(eq + 1),
-        range: r,
-        nameRange: { start: { line: r.start.line, character: r.start.character + 2 }, end: { line: r.start.line, character: r.start.character + 2 + name.length } },
-        valueRange: eq < 0 ? null : { start: { line: r.start.line, character: r.start.character + eq + 1 }, end: r.end },
-        options: [],
-      });
+      flags.push(readFlag(lines, mv(astArgs[k].getRange(), shift), escape));
       k++;
     }
     astArgs = astArgs.slice(k);
@@ -247,7 +242,7 @@ function convert(
   // dockerfile-ast reads `ARG A B=2` as one ARG named A with the value "B=2" (the legacy ENV form);
   // BuildKit declares A and B. Rebuild the list from the words when that happened.
   if (keyword === 'ARG' && properties.length === 1 && properties[0].operator === null && properties[0].value !== null) {
-    properties = argProperties(args);
+    properties = argProperties(args, lines, escape);
   }
 
   let trigger: ParsedInstruction | null = null;
@@ -264,10 +259,7 @@ function joinContinuations(raw: string, escape: string): string {
   const lines = raw.split('\n');
   let out = '';
   lines.forEach((line, i) => {
-    if (i > 0) {
-      const t = line.trimStart();
-      if (t === '' || t.startsWith('#')) return;
-    }
+    if (i > 0 && isSkippedLine(line)) return;
     const trimmed = line.replace(/[ \t]+$/, '');
     out += i < lines.length - 1 && trimmed.endsWith(escape) ? trimmed.slice(0, -1) : line;
   });
@@ -275,7 +267,7 @@ function joinContinuations(raw: string, escape: string): string {
 }
 
 /** ARG properties from its words (`NAME` or `NAME=value`), merging words split inside quotes. */
-function argProperties(args: Word[]): Property[] {
+function argProperties(args: Word[], lines: string[], escape: string): Property[] {
   const words: Word[] = [];
   let open: string | null = null;
   for (const a of args) {
@@ -292,13 +284,108 @@ function argProperties(args: Word[]): Property[] {
   return words.map((w) => {
     const eq = w.value.indexOf('=');
     const name = eq < 0 ? w.value : w.value.slice(0, eq);
-    const nameRange = { start: w.range.start, end: { line: w.range.start.line, character: w.range.start.character + name.length } };
-    if (eq < 0) return { name, nameRange, value: null, valueRange: null, operator: null, range: w.range };
+    if (eq < 0) return { name, nameRange: w.range, value: null, valueRange: null, operator: null, range: w.range };
+    // The word may run over several lines (a quoted value continued with `\`): place `=` in the text.
+    const text = joinRange(lines, w.range, escape);
+    const at = Math.max(text.text.indexOf('='), 0);
     const rawValue = w.value.slice(eq + 1);
     const value = /^(["']).*\1$/.test(rawValue) ? rawValue.slice(1, -1) : rawValue;
-    const valueStart = { line: w.range.start.line, character: w.range.start.character + eq + 1 };
-    return { name, nameRange, value, valueRange: { start: valueStart, end: w.range.end }, operator: '=' as const, range: w.range };
+    return { name, nameRange: text.range(0, at), value, valueRange: text.range(at + 1, text.text.length), operator: '=' as const, range: w.range };
   });
+}
+
+/**
+ * The text of a range as the builder reads it (a continuation's escape and line break removed, the
+ * blank and comment lines inside it skipped), with the place of each character in the chunk.
+ */
+interface Joined {
+  text: string;
+  /** The range of text[from, to). */
+  range(from: number, to: number): Range;
+}
+
+function joinRange(lines: string[], r: Range, escape: string): Joined {
+  const pieces: { at: number; line: number; col: number; len: number }[] = [];
+  let text = '';
+  for (let l = r.start.line; l <= r.end.line && l < lines.length; l++) {
+    const line = lines[l];
+    if (l > r.start.line && isSkippedLine(line)) continue;
+    const from = l === r.start.line ? Math.min(r.start.character, line.length) : 0;
+    let to = l === r.end.line ? Math.min(r.end.character, line.length) : line.length;
+    if (l < r.end.line) {
+      const trimmed = line.replace(/[ \t]+$/, '');
+      if (trimmed.endsWith(escape)) to = Math.min(to, trimmed.length - 1);
+    }
+    if (to <= from) continue;
+    pieces.push({ at: text.length, line: l, col: from, len: to - from });
+    text += line.slice(from, to);
+  }
+  /** Where text[i] is; for i at the end, just after the last character. */
+  const start = (i: number): Range['start'] => {
+    for (const p of pieces) if (i < p.at + p.len) return { line: p.line, character: p.col + Math.max(i - p.at, 0) };
+    return end(i);
+  };
+  /** Just after text[i - 1]; the range's start for i = 0. */
+  const end = (i: number): Range['start'] => {
+    if (i <= 0 || pieces.length === 0) return { ...r.start };
+    for (const p of pieces) if (i <= p.at + p.len) return { line: p.line, character: p.col + (i - p.at) };
+    const last = pieces[pieces.length - 1];
+    return { line: last.line, character: last.col + last.len };
+  };
+  return {
+    text,
+    range(from, to) {
+      const s = start(from);
+      return { start: s, end: to > from ? end(to) : s };
+    },
+  };
+}
+
+/** A blank or comment line inside a continued instruction, which the builder drops. */
+function isSkippedLine(line: string): boolean {
+  const t = line.slice(blankPrefix(line));
+  return t === '' || t.startsWith('#');
+}
+
+/**
+ * A flag read from the text of its extent: `--name=value`, and for a value with `=` in it the
+ * comma-separated `key=value` options (`--mount=type=cache,target=/x`). An empty option (`a,,b`)
+ * is skipped; one without a key (`=x`) has an empty name.
+ */
+function readFlag(lines: string[], extent: Range, escape: string): Flag {
+  const j = joinRange(lines, extent, escape);
+  const t = j.text;
+  const dashes = t.startsWith('--') ? 2 : 0;
+  const eq = t.indexOf('=', dashes);
+  const nameEnd = eq < 0 ? t.length : eq;
+  const options: FlagOption[] = [];
+  if (eq >= 0 && t.includes('=', eq + 1)) {
+    let partStart = eq + 1;
+    for (let i = eq + 1; i <= t.length; i++) {
+      if (i < t.length && t[i] !== ',') continue;
+      if (i > partStart) {
+        const oeq = t.indexOf('=', partStart);
+        const hasValue = oeq >= 0 && oeq < i;
+        const oNameEnd = hasValue ? oeq : i;
+        options.push({
+          name: t.slice(partStart, oNameEnd),
+          value: hasValue ? t.slice(oeq + 1, i) : null,
+          range: j.range(partStart, i),
+          nameRange: j.range(partStart, oNameEnd),
+          valueRange: hasValue ? j.range(oeq + 1, i) : null,
+        });
+      }
+      partStart = i + 1;
+    }
+  }
+  return {
+    name: t.slice(dashes, nameEnd),
+    value: eq < 0 ? null : t.slice(eq + 1),
+    range: j.range(0, t.length),
+    nameRange: j.range(dashes, nameEnd),
+    valueRange: eq < 0 ? null : j.range(eq + 1, t.length),
+    options,
+  };
 }
 
 function execForm(ast: JSONInstruction, afterFlags: string, shift: Shift): JsonForm | null {

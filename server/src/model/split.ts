@@ -34,15 +34,17 @@ export interface RawHeredoc {
   stripTabs: boolean;
   quoted: boolean;
   fd: number | null;
-  /** Marker position on its line (relative to the document). */
-  markerLine: number;
-  markerStart: number;
-  markerEnd: number;
-  nameStart: number;
-  nameEnd: number;
+  /** Where the marker and its name start and end in the document (a continuation may split them). */
+  marker: { start: DocPosition; end: DocPosition };
+  nameAt: { start: DocPosition; end: DocPosition };
   bodyStartLine: number;
   /** Terminator line, or -1 when the heredoc runs to the end of the file. */
   terminatorLine: number;
+}
+
+export interface DocPosition {
+  line: number;
+  character: number;
 }
 
 export interface RawChunk {
@@ -67,16 +69,23 @@ export function splitLines(text: string): string[] {
   return text.split(LINE_BREAK);
 }
 
-/** Column where the content starts, skipping whitespace and a leading byte-order mark. */
-function contentStart(line: string): number {
+/**
+ * Blank as BuildKit's parser sees it (Go's unicode.IsSpace: ASCII blanks, NEL, no-break and the
+ * other Unicode spaces), plus the byte-order mark an editor may leave at the start of a line.
+ */
+function isBlank(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Column where the content starts: a line of blanks has none, and the builder skips it. */
+export function blankPrefix(line: string): number {
   let i = 0;
-  while (i < line.length) {
-    const c = line.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0xfeff || c === 0x0b || c === 0x0c) i++;
-    else break;
-  }
+  while (i < line.length && isBlank(line.charCodeAt(i))) i++;
   return i;
 }
+
+const contentStart = blankPrefix;
 
 const WORD_AT = /\S+/y;
 
@@ -306,24 +315,25 @@ export function split(text: string): SplitResult {
         offsets.push({ at: joined.length, line: p.line, col: p.col });
         joined += p.text;
       }
-      const toDoc = (at: number): { line: number; col: number } => {
+      const toDoc = (at: number): DocPosition => {
         let k = offsets.length - 1;
         while (k > 0 && offsets[k].at > at) k--;
-        return { line: offsets[k].line, col: offsets[k].col + (at - offsets[k].at) };
+        return { line: offsets[k].line, character: offsets[k].col + (at - offsets[k].at) };
+      };
+      // A range's end sits just after its last character, on that character's line.
+      const endAt = (from: number, to: number): DocPosition => {
+        if (to <= from) return toDoc(from);
+        const last = toDoc(to - 1);
+        return { line: last.line, character: last.character + 1 };
       };
       for (const m of findHeredocMarkers(joined, escape)) {
-        const ms = toDoc(m.start);
-        const ns = toDoc(m.nameStart);
         heredocs.push({
           name: m.name,
           stripTabs: m.stripTabs,
           quoted: m.quoted,
           fd: m.fd,
-          markerLine: ms.line,
-          markerStart: ms.col,
-          markerEnd: ms.col + (m.end - m.start),
-          nameStart: ns.col,
-          nameEnd: ns.col + (m.nameEnd - m.nameStart),
+          marker: { start: toDoc(m.start), end: endAt(m.start, m.end) },
+          nameAt: { start: toDoc(m.nameStart), end: endAt(m.nameStart, m.nameEnd) },
           bodyStartLine: -1,
           terminatorLine: -1,
         });

@@ -140,7 +140,7 @@ export interface Instruction {
 
 export interface Stage {
   index: number;
-  /** The FROM instruction. */
+  /** The FROM instruction, or an unknown word read as a misspelt FROM (`FORM`; see keywords.ts). */
   from: Instruction;
   /** `AS name` as written, null when unnamed. */
   name: string | null;

@@ -17,7 +17,8 @@ export const fromAsCasing: Rule = {
     const problems: Problem[] = [];
     for (const st of model.stages) {
       const inst = st.from;
-      if (inst.args.length < 3) continue;
+      // A misspelt FROM gets its case from UnknownInstruction's fix, not from this one.
+      if (inst.keyword !== 'FROM' || inst.args.length < 3) continue;
       const kw = inst.keywordRaw;
       const lower = kw === kw.toLowerCase();
       const upper = kw === kw.toUpperCase();

@@ -1,7 +1,5 @@
+import { isInstruction } from '../model';
 import type { Problem, Rule } from './types';
-import { INSTRUCTIONS } from './unknownInstruction';
-
-const KNOWN = new Set(INSTRUCTIONS);
 
 export const instructionOrder: Rule = {
   id: 'DL3061',
@@ -18,10 +16,12 @@ export const instructionOrder: Rule = {
   },
   check(model) {
     const problems: Problem[] = [];
+    // The first stage may start with a misspelt FROM; UnknownInstruction reports that line alone.
+    const first = model.stages[0]?.from;
     for (const inst of model.instructions) {
-      if (inst.keyword === 'FROM') break;
+      if (inst === first) break;
       // Unknown words are UnknownInstruction's to report.
-      if (inst.keyword === 'ARG' || !KNOWN.has(inst.keyword)) continue;
+      if (inst.keyword === 'ARG' || !isInstruction(inst.keyword)) continue;
       problems.push({
         range: inst.keywordRange,
         message: `${inst.keywordRaw} comes before the first FROM. Only ARG may appear there; move this instruction into a stage, after FROM.`,

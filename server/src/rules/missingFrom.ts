@@ -1,5 +1,5 @@
+import { isInstruction } from '../model';
 import type { Problem, Rule } from './types';
-import { INSTRUCTIONS } from './unknownInstruction';
 
 export const missingFrom: Rule = {
   id: 'MissingFrom',
@@ -17,14 +17,16 @@ export const missingFrom: Rule = {
   },
   check(model) {
     const problems: Problem[] = [];
-    const known = model.instructions.filter((i) => INSTRUCTIONS.includes(i.keyword));
+    const known = model.instructions.filter((i) => isInstruction(i.keyword));
     if (known.length === 0) return problems;
-    if (!known.some((i) => i.keyword === 'FROM')) {
+    // A misspelt FROM (`FORM`) still starts the stage: the file has a FROM, with a typo UnknownInstruction reports.
+    const first = model.stages[0]?.from;
+    if (!first) {
       problems.push({ range: known[0].keywordRange, message: 'This Dockerfile has no FROM: start it with the base image, e.g. `FROM alpine:3.20`.' });
       return problems;
     }
     for (const inst of known) {
-      if (inst.keyword === 'FROM') break;
+      if (inst.startLine >= first.startLine) break;
       if (inst.keyword === 'ARG') continue;
       problems.push({ range: inst.keywordRange, message: `${inst.keywordRaw} comes before the first FROM; only ARG may. Move it below FROM.` });
     }

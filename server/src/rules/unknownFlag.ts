@@ -1,5 +1,5 @@
 import { flagDoc, flagsFor } from '../docs';
-import type { Flag, Instruction } from '../model';
+import { isInstruction, type Flag, type Instruction } from '../model';
 import type { Problem, Rule } from './types';
 import { withTriggers } from './util/logicalLine';
 import { didYouMean } from './util/suggest';
@@ -40,7 +40,8 @@ export const unknownFlag: Rule = {
   check(model) {
     const problems: Problem[] = [];
     for (const inst of withTriggers(model)) {
-      if (inst.keyword === 'ONBUILD') continue;
+      // An unknown keyword has no flags to check against (`FORM --platform=...`); UnknownInstruction reports the word.
+      if (inst.keyword === 'ONBUILD' || !isInstruction(inst.keyword)) continue;
       // HEALTHCHECK NONE never reads its flags; InvalidHealthcheck says they have no effect.
       if (inst.keyword === 'HEALTHCHECK' && inst.args[0]?.value.toUpperCase() === 'NONE') continue;
       const known = flagsFor(inst.keyword);

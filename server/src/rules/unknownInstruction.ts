@@ -1,11 +1,8 @@
+import { INSTRUCTIONS, isInstruction } from '../model/keywords';
 import type { Rule } from './types';
 import { didYouMean } from './util/suggest';
 
-export const INSTRUCTIONS = [
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK',
-  'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
-];
-const KNOWN = new Set(INSTRUCTIONS);
+export { INSTRUCTIONS };
 
 export const unknownInstruction: Rule = {
   id: 'UnknownInstruction',
@@ -25,7 +22,7 @@ export const unknownInstruction: Rule = {
     const problems = [];
     for (const inst of model.instructions) {
       for (const i of inst.trigger ? [inst, inst.trigger] : [inst]) {
-        if (KNOWN.has(i.keyword)) continue;
+        if (isInstruction(i.keyword)) continue;
         const guess = didYouMean(i.keyword, INSTRUCTIONS);
         problems.push({
           range: i.keywordRange,

@@ -29,6 +29,7 @@ ruleTester(fromAsCasing, [
   { code: 'FROM node:20 as build\n', problems: ["0:13-0:15 ~ 'as' should be 'AS'"], output: 'FROM node:20 AS build\n' },
   { name: 'lowercase from', code: 'from node:20 AS build\n', problems: ["0:13-0:15 ~ 'AS' should be 'as'"], output: 'from node:20 as build\n' },
   { name: 'mixed-case FROM is left to ConsistentInstructionCasing', code: 'From node:20 as build\nFROM a AS b\nfrom c as d\n', problems: [] },
+  { name: 'a misspelt FROM is UnknownInstruction\'s', code: 'form node:20 AS build\n', problems: [] },
 ]);
 
 ruleTester(noEmptyContinuation, [

@@ -69,6 +69,9 @@ ruleTester(instructionOrder, [
   { code: '# syntax=docker/dockerfile:1\n# comment\nARG V=3.20\nFROM alpine:${V}\nRUN true\n', problems: [] },
   { code: 'ARG V\nENV X=1\nRUN true\nFROM alpine\n', problems: ['1:0-1:3', '2:0-2:3'] },
   { name: 'unknown words are left to UnknownInstruction', code: 'FORM alpine\nFROM alpine\n', problems: [] },
+  { name: 'a misspelt FROM still starts the stage', code: 'FORM ubuntu:24.04\nRUN apt-get update\nCMD ["x"]\n', problems: [] },
+  { name: 'instructions before a misspelt FROM', code: 'ARG V\nENV X=1\nfrom_ alpine\nRUN true\n', problems: ['1:0-1:3'] },
+  { name: 'without any FROM every instruction is out of place', code: 'BUILD ubuntu:24.04\nRUN true\nCMD ["x"]\n', problems: ['1:0-1:3', '2:0-2:3'] },
 ]);
 
 ruleTester(secretsInArgOrEnv, [

@@ -82,4 +82,7 @@ ruleTester(missingFrom, [
   { name: 'no FROM at all', code: 'ARG A\nRUN true\n', problems: ['0:0-0:3 ~ has no FROM'] },
   { name: 'an empty file is not reported', code: '\n# just a comment\n', problems: [] },
   { name: 'unknown words are left to UnknownInstruction', code: 'FORM alpine\nFROM alpine\n', problems: [] },
+  { name: 'a misspelt FROM still starts the stage', code: 'FORM ubuntu:24.04\nRUN apt-get update\nCMD ["x"]\n', problems: [] },
+  { name: 'a misspelt later FROM', code: 'RUN true\nFRM alpine\nRUN true\n', problems: ['0:0-0:3 ~ comes before the first FROM'] },
+  { name: 'an unknown word that is no FROM', code: 'BUILD ubuntu:24.04\nRUN true\n', problems: ['1:0-1:3 ~ has no FROM'] },
 ]);

@@ -19,6 +19,8 @@ ruleTester(unknownFlag, [
   { name: 'ONBUILD triggers', code: 'FROM alpine\nONBUILD COPY --form=builder /a /b\n', problems: ['1:15-1:19 ~ Did you mean --from'], output: 'FROM alpine\nONBUILD COPY --from=builder /a /b\n' },
   { name: 'continuation lines', code: 'FROM alpine\nRUN --mount=type=cache,target=/a \\\n    --netwrok=none \\\n    true\n', problems: ['2:6-2:13 ~ Did you mean --network'] },
   { name: 'HEALTHCHECK NONE never reads its flags', code: 'FROM alpine\nHEALTHCHECK --bogus NONE\n', problems: [] },
+  { name: 'an unknown instruction is UnknownInstruction\'s', code: 'FORM --platform=linux/amd64 alpine\nBOGUS --x=1\n', problems: [] },
+  { name: 'a flag name continued on the next line', code: 'FROM alpine\nHEALTHCHECK --inter\\\nval=5s --tiemout\\\n=1s CMD true\n', problems: ['2:9-2:16 ~ Did you mean --timeout'] },
   { name: 'escape directive', code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY `\n  --chwon=a C:\\src C:\\app\n', problems: ['3:4-3:9'] },
 ]);
 
