@@ -43,7 +43,11 @@ function parseArgs(argv: string[]): Options {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--sizes') opts.sizes = argv[++i].split(',').map(Number).filter((n) => n > 0);
+    if (a === '--sizes')
+      opts.sizes = argv[++i]
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
     else if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--smoke') opts.smoke = true;
     else if (a === '--json') opts.json = argv[++i];
@@ -67,7 +71,11 @@ interface ServerSpec {
 
 // BENCH_OURS_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles our server during a run.
 const OURS_NODE_ARGS = (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const OURS: ServerSpec = { name: 'ours', command: [process.execPath, ...OURS_NODE_ARGS, join(root, 'dist', 'server.js'), '--stdio'], diagnostics: 'pull' };
+const OURS: ServerSpec = {
+  name: 'ours',
+  command: [process.execPath, ...OURS_NODE_ARGS, join(root, 'dist', 'server.js'), '--stdio'],
+  diagnostics: 'pull',
+};
 const PEER: ServerSpec = {
   name: 'peer',
   command: [process.execPath, join(root, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'],
@@ -309,7 +317,8 @@ class Runner {
    * before are skipped; the document operations never are, so the server's text stays ours.
    */
   private async timed(op: Op, doc: { uri: string; version: number; text: () => string }, run: () => Promise<number>): Promise<void> {
-    const documentOp = op === 'open→diagnostics' || op === 'edit→diagnostics' || op === 'new line→diagnostics' || op === 'open→diagnostics (unseen text)';
+    const documentOp =
+      op === 'open→diagnostics' || op === 'edit→diagnostics' || op === 'new line→diagnostics' || op === 'open→diagnostics (unseen text)';
     if (!documentOp && (this.skip.has(op) || this.timedOut.has(op) || (this.only && !this.only.includes(op)))) return;
     try {
       this.record(op, await run());
@@ -329,7 +338,9 @@ class Runner {
         const doc = { uri, version: 1, text: () => unseen.text };
         await this.timed('open→diagnostics (unseen text)', doc, () =>
           this.diagnosticsAfter(uri, 1, () =>
-            this.session.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: unseen.text } }),
+            this.session.conn.sendNotification('textDocument/didOpen', {
+              textDocument: { uri, languageId: 'dockerfile', version: 1, text: unseen.text },
+            }),
           ),
         );
         await this.session.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -340,7 +351,9 @@ class Runner {
       const td = { uri };
       await this.timed('open→diagnostics', doc, () =>
         this.diagnosticsAfter(uri, doc.version, () =>
-          this.session.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: doc.version, text: doc.text() } }),
+          this.session.conn.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'dockerfile', version: doc.version, text: doc.text() },
+          }),
         ),
       );
       const request = (op: Op, method: string, params: unknown): Promise<void> =>
@@ -373,7 +386,11 @@ class Runner {
         await request('completion (variable)', 'textDocument/completion', { textDocument: td, position: gen.completionVariable });
         await request('definition (stage)', 'textDocument/definition', { textDocument: td, position: gen.stageReference });
         await request('definition (variable)', 'textDocument/definition', { textDocument: td, position: gen.hoverVariable });
-        await request('references', 'textDocument/references', { textDocument: td, position: gen.hoverVariable, context: { includeDeclaration: true } });
+        await request('references', 'textDocument/references', {
+          textDocument: td,
+          position: gen.hoverVariable,
+          context: { includeDeclaration: true },
+        });
       }
       // Enter at the start of the edited line: every instruction after it moves down a line.
       {
@@ -410,7 +427,12 @@ class Runner {
 }
 
 /** Open and edit→diagnostics through publishDiagnostics (debounced), for editors without pull diagnostics. */
-async function measurePush(gen: GeneratedDockerfile, runs: number, timeoutMs: number, label: string): Promise<Record<(typeof PUSH_OPS)[number], Measured>> {
+async function measurePush(
+  gen: GeneratedDockerfile,
+  runs: number,
+  timeoutMs: number,
+  label: string,
+): Promise<Record<(typeof PUSH_OPS)[number], Measured>> {
   const runner = new Runner(OURS_PUSH, timeoutMs, new Map(), []);
   await runner.start();
   try {
@@ -439,7 +461,11 @@ async function startupTimes(spec: ServerSpec, runs: number): Promise<number[]> {
  */
 function extensionLoadMs(): number {
   // Every name the vscode API exports, so the bundle's namespace imports find something there.
-  const names = [...readFileSync(join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8').matchAll(/^\s*export (?:declare )?(?:class|enum|namespace|function|const|let) (\w+)/gm)].map((m) => m[1]);
+  const names = [
+    ...readFileSync(join(root, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8').matchAll(
+      /^\s*export (?:declare )?(?:class|enum|namespace|function|const|let) (\w+)/gm,
+    ),
+  ].map((m) => m[1]);
   const script = `
     const names = new Set(${JSON.stringify([...new Set(names)])});
     const make = (top) => new Proxy(function () {}, {
@@ -493,7 +519,12 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   statSync(join(root, 'dist', 'server.js'));
   const sizes: Record<string, Record<string, Record<string, Measured | number>>> = {};
-  const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, sizes };
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    sizes,
+  };
   const rows: string[] = [];
   const skips: Record<ServerName, Map<Op, number>> = { ours: new Map(), peer: new Map() };
 
@@ -520,7 +551,8 @@ async function main(): Promise<void> {
       for (const [op] of runner.timedOut) skips[spec.name].set(op, size);
       per[spec.name] = res;
     }
-    if (opts.servers.includes('ours')) Object.assign(per.ours, await measurePush(gen, Math.max(1, Math.ceil(runs / 2)), opts.timeoutMs, String(size)));
+    if (opts.servers.includes('ours'))
+      Object.assign(per.ours, await measurePush(gen, Math.max(1, Math.ceil(runs / 2)), opts.timeoutMs, String(size)));
     per.peer['open→diagnostics (push)'] = per.peer['open→diagnostics'];
     per.peer['edit→diagnostics (push)'] = per.peer['edit→diagnostics'];
     sizes[size] = per;
@@ -578,12 +610,19 @@ async function main(): Promise<void> {
     // The smoke run checks the script still works end to end; it asserts no timings.
     for (const size of opts.sizes) {
       for (const name of ['ours', 'peer'] as const) {
-        for (const op of ['open→diagnostics', 'open→diagnostics (unseen text)', 'edit→diagnostics', 'hover (keyword)', 'completion (line start)'] as const) {
+        for (const op of [
+          'open→diagnostics',
+          'open→diagnostics (unseen text)',
+          'edit→diagnostics',
+          'hover (keyword)',
+          'completion (line start)',
+        ] as const) {
           const m = sizes[size][name][op] as Measured;
           if (!Number.isFinite(m.ms)) throw new Error(`bench smoke: ${name} ${op} not measured at ${size} lines`);
         }
       }
-      if (!Number.isFinite((sizes[size].ours['edit→diagnostics (push)'] as Measured).ms)) throw new Error(`bench smoke: push diagnostics not measured at ${size} lines`);
+      if (!Number.isFinite((sizes[size].ours['edit→diagnostics (push)'] as Measured).ms))
+        throw new Error(`bench smoke: push diagnostics not measured at ${size} lines`);
     }
     console.log('bench smoke: ok');
   }

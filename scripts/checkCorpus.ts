@@ -200,7 +200,8 @@ function argsView(i: Instruction): string {
   // `FROM x as y`, `ONBUILD run ...` and `HEALTHCHECK cmd ...` read the same in any case.
   if (i.keyword === 'FROM') return words.replace(/ as (\S+)$/i, ' AS $1');
   if (i.keyword === 'ONBUILD' && i.trigger) return `${i.trigger.keyword} ${argsView(i.trigger)}`;
-  if (i.keyword === 'HEALTHCHECK') return words.replace(/(^|\s)(cmd|none)(\s|$)/i, (_, a: string, k: string, b: string) => `${a}${k.toUpperCase()}${b}`);
+  if (i.keyword === 'HEALTHCHECK')
+    return words.replace(/(^|\s)(cmd|none)(\s|$)/i, (_, a: string, k: string, b: string) => `${a}${k.toUpperCase()}${b}`);
   return words;
 }
 
@@ -241,7 +242,8 @@ async function checkFile(server: Server, entry: Entry, text: string): Promise<vo
   const known = KNOWN_INVALID[entry.file];
   if (known) {
     const codes = report.filter((x) => x.severity === 1).map((d) => String(d.code));
-    if (codes.length !== 1 || codes[0] !== known.code) fail(`${entry.file} (${known.reason}): expected one ${known.code} error, got [${codes.join(', ')}]`);
+    if (codes.length !== 1 || codes[0] !== known.code)
+      fail(`${entry.file} (${known.reason}): expected one ${known.code} error, got [${codes.join(', ')}]`);
   } else if (!tags.some((t) => MAY_BE_INVALID.has(t))) {
     for (const d of report.filter((x) => x.severity === 1)) {
       const where = `${entry.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === 'string' ? d.message : d.message.value}`;
@@ -257,7 +259,10 @@ async function checkFile(server: Server, entry: Entry, text: string): Promise<vo
     positions.push({ line: inst.startLine, character: model.lines[inst.startLine].length });
   }
   const sample = positions.slice(0, PER_FILE_POSITIONS);
-  const variables = model.instructions.flatMap((i) => i.variables).slice(0, PER_FILE_VARIABLES).map((v) => v.nameRange.start);
+  const variables = model.instructions
+    .flatMap((i) => i.variables)
+    .slice(0, PER_FILE_VARIABLES)
+    .map((v) => v.nameRange.start);
   const whole = rangeOf(model);
 
   for (const p of sample) {
@@ -265,10 +270,16 @@ async function checkFile(server: Server, entry: Entry, text: string): Promise<vo
     if (caps.completionProvider) await server.request('textDocument/completion', at(p), `completion ${entry.file}`);
     if (caps.signatureHelpProvider) await server.request('textDocument/signatureHelp', at(p), `signatureHelp ${entry.file}`);
   }
-  if (caps.selectionRangeProvider) await server.request('textDocument/selectionRange', { ...doc, positions: sample }, `selectionRange ${entry.file}`);
+  if (caps.selectionRangeProvider)
+    await server.request('textDocument/selectionRange', { ...doc, positions: sample }, `selectionRange ${entry.file}`);
   for (const p of variables) {
     if (caps.definitionProvider) await server.request('textDocument/definition', at(p), `definition ${entry.file}`);
-    if (caps.referencesProvider) await server.request('textDocument/references', { ...doc, position: p, context: { includeDeclaration: true } }, `references ${entry.file}`);
+    if (caps.referencesProvider)
+      await server.request(
+        'textDocument/references',
+        { ...doc, position: p, context: { includeDeclaration: true } },
+        `references ${entry.file}`,
+      );
     if (caps.documentHighlightProvider) await server.request('textDocument/documentHighlight', at(p), `documentHighlight ${entry.file}`);
     if (caps.renameProvider) {
       await server.request('textDocument/prepareRename', at(p), `prepareRename ${entry.file}`);
@@ -286,26 +297,47 @@ async function checkFile(server: Server, entry: Entry, text: string): Promise<vo
   }
   if (caps.codeActionProvider) {
     await server.request('textDocument/codeAction', { ...doc, range: whole, context: { diagnostics: report } }, `codeAction ${entry.file}`);
-    await server.request('textDocument/codeAction', { ...doc, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } }, `fixAll ${entry.file}`);
+    await server.request(
+      'textDocument/codeAction',
+      { ...doc, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } },
+      `fixAll ${entry.file}`,
+    );
   }
   const options = { tabSize: 4, insertSpaces: true };
   if (caps.documentOnTypeFormattingProvider) {
     for (const inst of model.instructions.slice(0, 5)) {
-      await server.request('textDocument/onTypeFormatting', { ...doc, position: { line: inst.startLine + 1, character: 0 }, ch: '\n', options }, `onTypeFormatting ${entry.file}`);
+      await server.request(
+        'textDocument/onTypeFormatting',
+        { ...doc, position: { line: inst.startLine + 1, character: 0 }, ch: '\n', options },
+        `onTypeFormatting ${entry.file}`,
+      );
     }
   }
-  if (caps.documentRangeFormattingProvider) await server.request('textDocument/rangeFormatting', { ...doc, range: whole, options }, `rangeFormatting ${entry.file}`);
+  if (caps.documentRangeFormattingProvider)
+    await server.request('textDocument/rangeFormatting', { ...doc, range: whole, options }, `rangeFormatting ${entry.file}`);
   if (caps.documentFormattingProvider) await checkFormatting(server, entry, uri, text, options);
   await server.notify('textDocument/didClose', doc);
 }
 
 async function checkFormatting(server: Server, entry: Entry, uri: string, text: string, options: object): Promise<void> {
-  const once = applyEdits(uri, text, await server.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options }, `formatting ${entry.file}`));
+  const once = applyEdits(
+    uri,
+    text,
+    await server.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options }, `formatting ${entry.file}`),
+  );
   if (once === text) return;
   const changed = firstDifference(buildView(text), buildView(once));
   if (changed) fail(`formatting changes what a build reads: ${entry.file}: ${changed}`);
   await server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: once }] });
-  const twice = applyEdits(uri, once, await server.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options }, `formatting again ${entry.file}`));
+  const twice = applyEdits(
+    uri,
+    once,
+    await server.request<TextEdit[] | null>(
+      'textDocument/formatting',
+      { textDocument: { uri }, options },
+      `formatting again ${entry.file}`,
+    ),
+  );
   if (twice !== once) {
     const a = once.split('\n');
     const b = twice.split('\n');
@@ -380,7 +412,9 @@ async function main(): Promise<number> {
     const s = slowestByMethod.get(m);
     if (s) console.log(`  slowest ${m.replace('textDocument/', '')}: ${s.ms.toFixed(1)} ms (${s.what.replace(/^\S+ /, '')})`);
   }
-  console.log(failures.length === 0 ? 'OK: no crash, no stall, no error on valid files, formatting idempotent.' : `${failures.length} failure(s).`);
+  console.log(
+    failures.length === 0 ? 'OK: no crash, no stall, no error on valid files, formatting idempotent.' : `${failures.length} failure(s).`,
+  );
   return failures.length === 0 ? 0 : 1;
 }
 

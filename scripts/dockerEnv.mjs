@@ -147,9 +147,18 @@ export async function startDockerEnv({
     state.pids.dockerd = startDetached(
       dockerd,
       [
-        '--storage-driver=vfs', '--iptables=false', '--ip6tables=false', '--bridge=none',
-        '--data-root', join(dir, 'data'), '--exec-root', join(dir, 'exec'),
-        '--pidfile', join(dir, 'docker.pid'), '-H', dockerHost,
+        '--storage-driver=vfs',
+        '--iptables=false',
+        '--ip6tables=false',
+        '--bridge=none',
+        '--data-root',
+        join(dir, 'data'),
+        '--exec-root',
+        join(dir, 'exec'),
+        '--pidfile',
+        join(dir, 'docker.pid'),
+        '-H',
+        dockerHost,
       ],
       join(dir, 'dockerd.log'),
     );

@@ -59,7 +59,11 @@ const METHODS: string[] = [];
  * The watchdog shares a deadline with this thread. If the deadline passes while this thread is
  * stuck (no timer can fire here then), it saves the pending case as a fixture and kills the process.
  */
-function startWatchdog(seed: number, pending: string, save: boolean): { arm(index: number, method: string, ms: number): void; disarm(): void; stop(): void } {
+function startWatchdog(
+  seed: number,
+  pending: string,
+  save: boolean,
+): { arm(index: number, method: string, ms: number): void; disarm(): void; stop(): void } {
   const shared = new BigInt64Array(new SharedArrayBuffer(8 * 3));
   const worker = new Worker(
     `
@@ -117,12 +121,29 @@ async function main(): Promise<number> {
   process.env.XDG_CONFIG_HOME = home;
   const pending = join(home, 'pending.Dockerfile');
   for (const m of [
-    'textDocument/diagnostic', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full',
-    'textDocument/semanticTokens/range', 'textDocument/codeLens', 'textDocument/inlayHint', 'textDocument/documentLink',
-    'textDocument/codeAction', 'textDocument/hover', 'textDocument/completion', 'textDocument/signatureHelp', 'textDocument/definition',
-    'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename',
-    'textDocument/selectionRange', 'textDocument/onTypeFormatting', 'textDocument/rangeFormatting', 'textDocument/formatting',
-  ]) METHODS.push(m);
+    'textDocument/diagnostic',
+    'textDocument/documentSymbol',
+    'textDocument/foldingRange',
+    'textDocument/semanticTokens/full',
+    'textDocument/semanticTokens/range',
+    'textDocument/codeLens',
+    'textDocument/inlayHint',
+    'textDocument/documentLink',
+    'textDocument/codeAction',
+    'textDocument/hover',
+    'textDocument/completion',
+    'textDocument/signatureHelp',
+    'textDocument/definition',
+    'textDocument/references',
+    'textDocument/documentHighlight',
+    'textDocument/prepareRename',
+    'textDocument/rename',
+    'textDocument/selectionRange',
+    'textDocument/onTypeFormatting',
+    'textDocument/rangeFormatting',
+    'textDocument/formatting',
+  ])
+    METHODS.push(m);
   const watchdog = startWatchdog(o.seed, pending, o.save);
 
   const serverJs = join(repo, 'dist', 'server.js');
@@ -147,7 +168,11 @@ async function main(): Promise<number> {
   let current = -1;
   const escaped: Finding[] = [];
   const onEscape = (e: unknown): void => {
-    escaped.push({ kind: 'crash', method: 'process', message: `uncaught in case ${current}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
+    escaped.push({
+      kind: 'crash',
+      method: 'process',
+      message: `uncaught in case ${current}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    });
   };
   process.on('uncaughtException', onEscape);
   process.on('unhandledRejection', onEscape);
@@ -226,12 +251,15 @@ async function main(): Promise<number> {
       failed.set(index, { c, findings });
       const file = o.save ? saveFixture(o.seed, index, c.text) : undefined;
       console.log(`FAIL case ${index} (${c.recipe})${file ? ` -> ${relative(repo, file)}` : ''}`);
-      for (const f of findings.slice(0, 5)) console.log(`  [${f.where}] ${f.kind} ${f.method}: ${f.message.split('\n').slice(0, 3).join(' | ')}`);
+      for (const f of findings.slice(0, 5))
+        console.log(`  [${f.where}] ${f.kind} ${f.method}: ${f.message.split('\n').slice(0, 3).join(' | ')}`);
       if (findings.length > 5) console.log(`  … and ${findings.length - 5} more`);
     }
     const done = index - o.from + 1;
     if (done % 250 === 0 || c.huge) {
-      console.log(`  ${done}/${o.cases} cases, ${failed.size} failing, ${((performance.now() - started) / 1000).toFixed(1)} s${c.huge ? ` (just ran ${c.recipe})` : ''}`);
+      console.log(
+        `  ${done}/${o.cases} cases, ${failed.size} failing, ${((performance.now() - started) / 1000).toFixed(1)} s${c.huge ? ` (just ran ${c.recipe})` : ''}`,
+      );
     }
   }
 
@@ -244,14 +272,31 @@ async function main(): Promise<number> {
   const cpu = process.cpuUsage(cpuStart);
   const fmt = (s: Slowest): string => `${s.method} in case ${s.index} (${s.where}): ${s.ms.toFixed(0)} ms`;
   console.log('');
-  console.log(`fuzz: ${o.cases} cases (seed ${o.seed}, cases ${o.from}..${end - 1}), ${stdioCases} of them also over stdio against dist/server.js`);
-  console.log(`  kinds: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  console.log(`  ${requests} requests in ${seconds.toFixed(1)} s; formatting idempotence checked on ${formattedValid} valid texts; bounds ${BOUND_MS} ms per request (huge inputs ${HUGE_BOUND_MS} ms, one in every ${HUGE_EVERY} cases)`);
-  console.log(`  this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU; time by method: ${[...totalByMethod].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([m, ms]) => `${m.replace('textDocument/', '')} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+  console.log(
+    `fuzz: ${o.cases} cases (seed ${o.seed}, cases ${o.from}..${end - 1}), ${stdioCases} of them also over stdio against dist/server.js`,
+  );
+  console.log(
+    `  kinds: ${[...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  ${requests} requests in ${seconds.toFixed(1)} s; formatting idempotence checked on ${formattedValid} valid texts; bounds ${BOUND_MS} ms per request (huge inputs ${HUGE_BOUND_MS} ms, one in every ${HUGE_EVERY} cases)`,
+  );
+  console.log(
+    `  this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU; time by method: ${[...totalByMethod]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([m, ms]) => `${m.replace('textDocument/', '')} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ')}`,
+  );
   console.log(`  slowest request: ${slowest.index >= 0 ? fmt(slowest) : 'none'}`);
   console.log(`  slowest request on a small input: ${slowestSmall.index >= 0 ? fmt(slowestSmall) : 'none'}`);
   const normal = [...slowestByMethod.values()].sort((a, b) => b.ms - a.ms).slice(0, 5);
-  console.log(`  slowest per method: ${normal.map((s) => `${s.method.replace('textDocument/', '')} ${s.ms.toFixed(0)} ms (case ${s.index})`).join(', ')}`);
+  console.log(
+    `  slowest per method: ${normal.map((s) => `${s.method.replace('textDocument/', '')} ${s.ms.toFixed(0)} ms (case ${s.index})`).join(', ')}`,
+  );
   for (const [recipe, s] of slowestHuge) console.log(`  ${recipe}: slowest ${fmt(s)}`);
   if (notes.length > 0) {
     const noteCases = [...new Set(notes.map((n) => n.index))];
@@ -266,9 +311,15 @@ async function main(): Promise<number> {
   }
   if (failed.size > 0) {
     const byKind = new Map<string, number>();
-    for (const { findings } of failed.values()) for (const f of findings) byKind.set(`${f.kind} ${f.method}`, (byKind.get(`${f.kind} ${f.method}`) ?? 0) + 1);
+    for (const { findings } of failed.values())
+      for (const f of findings) byKind.set(`${f.kind} ${f.method}`, (byKind.get(`${f.kind} ${f.method}`) ?? 0) + 1);
     console.log(`  FAILED: ${failed.size} case(s): ${[...failed.keys()].join(', ')}`);
-    console.log(`  findings: ${[...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ×${n}`).join('; ')}`);
+    console.log(
+      `  findings: ${[...byKind]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ×${n}`)
+        .join('; ')}`,
+    );
     return 1;
   }
   console.log('  no failures');

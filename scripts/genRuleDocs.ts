@@ -35,7 +35,7 @@ function writeSchema(): void {
   // package.json is shared: replace (or add) only this one property, as text, leaving every other
   // line exactly as its owner wrote it.
   const text = readFileSync(path, 'utf8');
-  const indent = '      ';
+  const indent = '        '; // contributes.configuration.properties.<key>, as prettier lays package.json out
   const block = JSON.stringify(rulesSettingSchema(), null, 2).replace(/\n/g, `\n${indent}`);
   const key = `"${RULES_SETTING}": `;
   let next: string;

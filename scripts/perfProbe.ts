@@ -27,7 +27,10 @@ const opt = (name: string, dflt: string): string => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const sizes = opt('--sizes', '1000,10000,50000').split(',').map(Number).filter((n) => n > 0);
+const sizes = opt('--sizes', '1000,10000,50000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const top = Number(opt('--top', '12'));
 const repeat = Number(opt('--repeat', '5'));
 
@@ -83,14 +86,24 @@ function report(label: string, text: string, positions?: ReturnType<typeof gener
     `model build (cold memo) ${build.ms.toFixed(0)} ms; shell models ${shells.ms.toFixed(0)} ms; lint ${lintCold.ms.toFixed(0)} ms, ${lintCold.value.length} findings`,
   );
   const ranked = perRule(model);
-  console.log('slowest rules (ms): ' + ranked.slice(0, top).map((r) => `${r.id} ${r.ms.toFixed(1)}`).join(', '));
+  console.log(
+    'slowest rules (ms): ' +
+      ranked
+        .slice(0, top)
+        .map((r) => `${r.id} ${r.ms.toFixed(1)}`)
+        .join(', '),
+  );
   if (positions) {
     // The edit path as the server runs it: apply a one-line change, build the next model, lint it.
     const line = positions.editLine;
     let n = 0;
     const edit = warm(() => {
       const col = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).length - 1;
-      doc = TextDocument.update(doc, [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ` #e${n++}` }], doc.version + 1);
+      doc = TextDocument.update(
+        doc,
+        [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ` #e${n++}` }],
+        doc.version + 1,
+      );
       const m = cache.get(doc);
       return context(m).lint();
     });
@@ -99,12 +112,23 @@ function report(label: string, text: string, positions?: ReturnType<typeof gener
     c.lint();
     // The same split on the edited version: per-instruction caches are warm, as in the edit path.
     const modelOnly = warm(() => {
-      doc = TextDocument.update(doc, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '' }], doc.version + 1);
+      doc = TextDocument.update(
+        doc,
+        [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '' }],
+        doc.version + 1,
+      );
       return cache.get(doc);
     });
     console.log(`edit: model build ${modelOnly.toFixed(2)} ms`);
     const ranked = perRule(cache.get(doc));
-    console.log('slowest rules after an edit (ms): ' + ranked.slice(0, top).map((r) => `${r.id} ${r.ms.toFixed(2)}`).join(', ') + `; all rules ${ranked.reduce((a, r) => a + r.ms, 0).toFixed(1)}`);
+    console.log(
+      'slowest rules after an edit (ms): ' +
+        ranked
+          .slice(0, top)
+          .map((r) => `${r.id} ${r.ms.toFixed(2)}`)
+          .join(', ') +
+        `; all rules ${ranked.reduce((a, r) => a + r.ms, 0).toFixed(1)}`,
+    );
     const td = { uri: m.uri };
     const ops: Record<string, () => unknown> = {
       'edit→lint': () => undefined,
@@ -122,22 +146,38 @@ function report(label: string, text: string, positions?: ReturnType<typeof gener
       documentSymbol: () => documentSymbols(c, { textDocument: td }),
       foldingRange: () => foldingRanges(c, { textDocument: td }),
       codeAction: () =>
-        codeActions(c, { textDocument: td, range: { start: positions.hoverKeyword, end: positions.hoverKeyword }, context: { diagnostics: [] } }),
-      inlayHint: () => inlayHints(c, { textDocument: td, range: { start: { line, character: 0 }, end: { line: line + 60, character: 0 } } }),
+        codeActions(c, {
+          textDocument: td,
+          range: { start: positions.hoverKeyword, end: positions.hoverKeyword },
+          context: { diagnostics: [] },
+        }),
+      inlayHint: () =>
+        inlayHints(c, { textDocument: td, range: { start: { line, character: 0 }, end: { line: line + 60, character: 0 } } }),
       codeLens: () => codeLenses(c, { textDocument: td }),
       documentLink: () => documentLinks(c, { textDocument: td }),
     };
     const out: string[] = [`edit→lint ${edit.toFixed(2)}`];
     // Whole-document features are cached per version: time them on a fresh version each time, as
     // after an edit (the edit and its lint are not timed).
-    const perVersion = new Set(['semanticTokens/full (uncached)', 'formatting', 'documentSymbol', 'foldingRange', 'codeLens', 'documentLink']);
+    const perVersion = new Set([
+      'semanticTokens/full (uncached)',
+      'formatting',
+      'documentSymbol',
+      'foldingRange',
+      'codeLens',
+      'documentLink',
+    ]);
     for (const [name, f] of Object.entries(ops)) {
       if (name === 'edit→lint') continue;
       try {
         if (perVersion.has(name)) {
           const xs: number[] = [];
           for (let i = 0; i < repeat + 1; i++) {
-            doc = TextDocument.update(doc, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: i % 2 ? '' : ' ' }], doc.version + 1);
+            doc = TextDocument.update(
+              doc,
+              [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: i % 2 ? '' : ' ' }],
+              doc.version + 1,
+            );
             const fresh = context(cache.get(doc));
             fresh.lint();
             const g = ops[name];
@@ -165,11 +205,15 @@ async function main(): Promise<void> {
   if (args.includes('--big')) {
     const lines = ['FROM debian:bookworm-slim'];
     for (let i = 0; lines.join('\n').length < 5e6; i++) {
-      for (let k = 0; k < 1000; k++) lines.push(`RUN apt-get install -y pkg${i}-${k} && echo "step ${i} ${k}" > /tmp/out${k}.txt # padding text here`);
+      for (let k = 0; k < 1000; k++)
+        lines.push(`RUN apt-get install -y pkg${i}-${k} && echo "step ${i} ${k}" > /tmp/out${k}.txt # padding text here`);
     }
     report('5MB-runs', lines.join('\n') + '\n');
     // The foundation test's 5 MB file: one two-line RUN repeated 60,000 times.
-    report('5MB-repeated', 'FROM alpine\n' + 'RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n'.repeat(60_000));
+    report(
+      '5MB-repeated',
+      'FROM alpine\n' + 'RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n'.repeat(60_000),
+    );
   }
 }
 

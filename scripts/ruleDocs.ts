@@ -60,7 +60,12 @@ function optionsText(rule: Rule): string {
   const parts: string[] = [];
   if (o.dockerignore) parts.push(`a \`.dockerignore\` with:\n\n\`\`\`text\n${o.dockerignore.join('\n')}\n\`\`\``);
   if (o.trustedRegistries) parts.push(`trusted registries: ${o.trustedRegistries.map((r) => `\`${r}\``).join(', ')}`);
-  if (o.labelSchema) parts.push(`label schema: ${Object.entries(o.labelSchema).map(([k, v]) => `\`${k}\` (${v})`).join(', ')}`);
+  if (o.labelSchema)
+    parts.push(
+      `label schema: ${Object.entries(o.labelSchema)
+        .map(([k, v]) => `\`${k}\` (${v})`)
+        .join(', ')}`,
+    );
   if (o.strictLabels) parts.push('strict labels');
   return parts.length ? `The examples assume ${parts.join('; ')}\n\n` : '';
 }
@@ -82,7 +87,18 @@ export function rulePage(rule: Rule): string {
     '',
   ];
   if (rule.docs.details) lines.push('## Why', '', rule.docs.details, '');
-  lines.push('## Example', '', `${optionsText(rule)}This is reported:`, '', fence(rule.docs.bad), '', 'This is not:', '', fence(rule.docs.good), '');
+  lines.push(
+    '## Example',
+    '',
+    `${optionsText(rule)}This is reported:`,
+    '',
+    fence(rule.docs.bad),
+    '',
+    'This is not:',
+    '',
+    fence(rule.docs.good),
+    '',
+  );
   lines.push(
     '## Configure',
     '',
@@ -116,7 +132,9 @@ export function indexPage(list: readonly Rule[] = rules): string {
     lines.push(`## ${s.title}`, '', '| Rule | Also known as | Default | Fix | What it asks for |', '| --- | --- | --- | --- | --- |');
     for (const r of members) {
       const summary = r.docs.summary.replace(/\|/g, '\\|');
-      lines.push(`| [${r.id}](${r.id}.md) | ${r.aliases.join(', ') || '—'} | ${defaultLevel(r)} | ${typeof r.fix === 'function' ? 'yes' : '—'} | ${summary} |`);
+      lines.push(
+        `| [${r.id}](${r.id}.md) | ${r.aliases.join(', ') || '—'} | ${defaultLevel(r)} | ${typeof r.fix === 'function' ? 'yes' : '—'} | ${summary} |`,
+      );
     }
     lines.push('');
   }

@@ -119,7 +119,8 @@ async function runSuite(workspace) {
       await page.screenshot({ path: join(resultsDir, 'docker-failure.png') }).catch(() => {});
       process.stdout.write(`code-server log:\n${server.output()}\n`);
     }
-    if (code === 'timeout') throw new Error(`the Docker suite did not finish within ${options.timeoutSeconds} s (screenshot: test-results/docker-failure.png)`);
+    if (code === 'timeout')
+      throw new Error(`the Docker suite did not finish within ${options.timeoutSeconds} s (screenshot: test-results/docker-failure.png)`);
     return code;
   } finally {
     await browser?.close().catch(() => {});
@@ -147,7 +148,9 @@ async function main() {
   step('starting dockerd and the registries');
   const state = await startDockerEnv();
   const envSeconds = (Date.now() - started) / 1000;
-  step(`docker environment ready (${state.seconds.toFixed(1)} s): ${state.dockerHost}, registries ${state.registry} and ${state.authRegistry}`);
+  step(
+    `docker environment ready (${state.seconds.toFixed(1)} s): ${state.dockerHost}, registries ${state.registry} and ${state.authRegistry}`,
+  );
   const { parent, workspace } = prepareWorkspace();
   const suiteStarted = Date.now();
   let code;
@@ -163,10 +166,18 @@ async function main() {
     await stopDockerEnv(state.dir);
     rmSync(parent, { recursive: true, force: true });
     const stopSeconds = (Date.now() - stopping) / 1000;
-    const timing = { dockerEnvSeconds: state.seconds, suiteSeconds, stopSeconds, totalSeconds: (Date.now() - started) / 1000, setupSeconds: envSeconds };
+    const timing = {
+      dockerEnvSeconds: state.seconds,
+      suiteSeconds,
+      stopSeconds,
+      totalSeconds: (Date.now() - started) / 1000,
+      setupSeconds: envSeconds,
+    };
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(join(resultsDir, 'docker-level-timing.json'), `${JSON.stringify(timing, null, 2)}\n`);
-    step(`timing: docker env ${timing.dockerEnvSeconds.toFixed(1)} s, suite ${suiteSeconds.toFixed(1)} s, stop ${stopSeconds.toFixed(1)} s, total ${timing.totalSeconds.toFixed(1)} s`);
+    step(
+      `timing: docker env ${timing.dockerEnvSeconds.toFixed(1)} s, suite ${suiteSeconds.toFixed(1)} s, stop ${stopSeconds.toFixed(1)} s, total ${timing.totalSeconds.toFixed(1)} s`,
+    );
   }
   if (code !== 0) throw new Error(`the Docker suite failed (exit code ${code})`);
   step('passed');

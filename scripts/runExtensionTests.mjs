@@ -18,14 +18,7 @@ import { dirname, join } from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import {
-  freshProfile,
-  launchChromium,
-  remoteUri,
-  startCodeServer,
-  workbenchUrl,
-  chromiumPath,
-} from './codeServer.mjs';
+import { freshProfile, launchChromium, remoteUri, startCodeServer, workbenchUrl, chromiumPath } from './codeServer.mjs';
 import { installCodeServer, isCodeServerInstalled, codeServerHome } from './installCodeServer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,7 +115,11 @@ function trustPass(trust) {
       'security.workspace.trust.banner': 'never',
       'dockerfileStudio.docker.path': userDockerPath,
     },
-    env: { DOCKERFILE_STUDIO_WORKSPACE_TRUST: 'untrusted', DOCKERFILE_STUDIO_USER_DOCKER_PATH: userDockerPath, DOCKERFILE_STUDIO_TEST_GREP: 'untrusted workspace' },
+    env: {
+      DOCKERFILE_STUDIO_WORKSPACE_TRUST: 'untrusted',
+      DOCKERFILE_STUDIO_USER_DOCKER_PATH: userDockerPath,
+      DOCKERFILE_STUDIO_TEST_GREP: 'untrusted workspace',
+    },
   };
 }
 
@@ -135,7 +132,14 @@ async function runWithElectron(executable, pass) {
       extensionDevelopmentPath: root,
       extensionTestsPath: join(suiteOut, 'index.js'),
       extensionTestsEnv: { ...suiteEnv(), ...pass.env },
-      launchArgs: [workspace, '--disable-extensions', ...(pass.trust === 'trusted' ? ['--disable-workspace-trust'] : []), '--skip-welcome', '--user-data-dir', profile.userData],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        ...(pass.trust === 'trusted' ? ['--disable-workspace-trust'] : []),
+        '--skip-welcome',
+        '--user-data-dir',
+        profile.userData,
+      ],
     });
   } finally {
     rmSync(profile.dir, { recursive: true, force: true });
@@ -191,15 +195,15 @@ async function runWithCodeServer(pass) {
     // Under load the workbench's first load can take a while: wait only for the navigation to
     // commit; the suite's own timeout (--timeout) governs the rest.
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
-    const timeout = new Promise((resolve) =>
-      setTimeout(() => resolve('timeout'), options.timeoutSeconds * 1000).unref(),
-    );
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), options.timeoutSeconds * 1000).unref());
     const code = await Promise.race([exitCode, timeout]);
     if (code === 'timeout') {
       mkdirSync(resultsDir, { recursive: true });
       await page.screenshot({ path: join(resultsDir, 'extension-timeout.png') }).catch(() => {});
       process.stdout.write(`code-server log:\n${server.output()}\n`);
-      throw new Error(`the extension suite did not finish within ${options.timeoutSeconds} s (screenshot: test-results/extension-timeout.png)`);
+      throw new Error(
+        `the extension suite did not finish within ${options.timeoutSeconds} s (screenshot: test-results/extension-timeout.png)`,
+      );
     }
     if (code !== 0) process.stdout.write(`code-server log:\n${server.output()}\n`);
     return code;

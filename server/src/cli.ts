@@ -97,14 +97,19 @@ function parseOptions(argv: string[], io: CliIO): Options | 'help' | 'version' {
   if (values.version) return 'version';
   const [command, ...files] = positionals;
   if (command !== 'lint') {
-    throw new UsageError(command === undefined ? 'Missing command: use "dockerfile-studio lint [FILE...]".' : `Unknown command "${command}": the command is "lint".`);
+    throw new UsageError(
+      command === undefined
+        ? 'Missing command: use "dockerfile-studio lint [FILE...]".'
+        : `Unknown command "${command}": the command is "lint".`,
+    );
   }
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}": use text, json, sarif or checkstyle.`);
   let threshold: FailureThreshold | undefined;
   if (values['failure-threshold'] !== undefined) {
     threshold = parseThreshold(values['failure-threshold']);
-    if (!threshold) throw new UsageError(`Unknown failure threshold "${values['failure-threshold']}": use error, warning, info, style or none.`);
+    if (!threshold)
+      throw new UsageError(`Unknown failure threshold "${values['failure-threshold']}": use error, warning, info, style or none.`);
   }
   const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   return {
@@ -162,7 +167,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       if (s.size > MAX_DOCKERFILE_BYTES) throw new Error(`larger than ${MAX_DOCKERFILE_BYTES / 1024 / 1024} MB`);
       texts.push(readFileSync(path, 'utf8'));
     } catch (e) {
-      unreadable.push(`${f} (${e instanceof Error && 'code' in e && e.code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e)})`);
+      unreadable.push(
+        `${f} (${e instanceof Error && 'code' in e && e.code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e)})`,
+      );
     }
   }
   if (unreadable.length > 0) {
@@ -195,7 +202,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         ? { hadolint: explicit ?? configFiles.nearestHadolint(io.cwd, []) }
         : { ...configFiles.sourcesFor(uri, []), ...(explicit ? { hadolint: explicit } : {}) };
     const config = buildLintConfig(model, defaultSettings, sources);
-    const own = lint(model, config, failures, log).map((d) => toFinding(file, d)).sort(compareFindings);
+    const own = lint(model, config, failures, log)
+      .map((d) => toFinding(file, d))
+      .sort(compareFindings);
     findings.push(...own);
     const threshold = options.threshold ?? config.failureThreshold ?? 'info';
     const noFail = options.noFail || config.noFail === true;

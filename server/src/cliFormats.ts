@@ -73,7 +73,12 @@ export function formatJson(findings: Finding[]): string {
   );
 }
 
-const SARIF_LEVEL: Record<HadolintSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', style: 'note' };
+const SARIF_LEVEL: Record<HadolintSeverity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  style: 'note',
+};
 const RULE_LEVEL: Record<string, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** A file path as a SARIF relative URI reference (forward slashes, percent-encoded). */
@@ -135,9 +140,12 @@ export function formatSarif(findings: Finding[], rules: readonly Rule[], version
 }
 
 function xml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // XML 1.0 cannot carry most control characters, even escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    s
+      .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+      // XML 1.0 cannot carry most control characters, even escaped.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  );
 }
 
 const CHECKSTYLE_SEVERITY: Record<HadolintSeverity, string> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };

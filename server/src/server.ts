@@ -115,9 +115,7 @@ export function startServer(connection: Connection): void {
     if (!client.workspace?.configuration) return Promise.resolve(globalSettings);
     let s = documentSettings.get(uri);
     if (!s) {
-      s = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(mergeSettings, () => globalSettings);
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(mergeSettings, () => globalSettings);
       documentSettings.set(uri, s);
     }
     return s;
@@ -288,7 +286,10 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename(handle('prepareRename', null, (ctx, p) => prepareRename(ctx, p)));
   connection.onRenameRequest(handle('rename', null, (ctx, p) => rename(ctx, p)));
   connection.onCodeAction(handle('codeAction', [], (ctx, p) => codeActions(ctx, p)));
-  connection.onRequest(BuildInfoRequest.method, handle('buildInfo', null, (ctx, p: BuildInfoParams) => buildInfo(ctx.model, p)));
+  connection.onRequest(
+    BuildInfoRequest.method,
+    handle('buildInfo', null, (ctx, p: BuildInfoParams) => buildInfo(ctx.model, p)),
+  );
 
   documents.listen(connection);
   connection.listen();

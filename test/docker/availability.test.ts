@@ -34,7 +34,10 @@ describe('docker level: Docker missing or down', () => {
     const prompts = new ScriptedPrompts();
     await runCommand('dockerfileStudio.showContainers', prompts);
     assert.equal(prompts.shown.length, 1, JSON.stringify(prompts.shown));
-    assert.match(prompts.shown[0]!.message, /^Docker is installed but its daemon is not running at unix:\/\/\/nonexistent\/docker\.sock\. Start Docker/);
+    assert.match(
+      prompts.shown[0]!.message,
+      /^Docker is installed but its daemon is not running at unix:\/\/\/nonexistent\/docker\.sock\. Start Docker/,
+    );
   });
 
   it('uses the Docker context from settings over an inherited DOCKER_HOST', async () => {

@@ -60,8 +60,11 @@ describe('docker level: build', () => {
     const prompts = new ScriptedPrompts().input(/Image name and tag/, 'dfs-broken:1');
     const result = await runCommand<BuildResult>('dockerfileStudio.buildImage', prompts, broken);
     assert.equal(result.ok, false);
-    assert.equal(result.exitCode, 3, 'the classic builder exits with the failing RUN\'s code');
-    assert.deepEqual(result.diagnostic, { line: 2, message: "The command '/bin/sh -c echo \"this one fails\" && exit 3' returned a non-zero code: 3" });
+    assert.equal(result.exitCode, 3, "the classic builder exits with the failing RUN's code");
+    assert.deepEqual(result.diagnostic, {
+      line: 2,
+      message: 'The command \'/bin/sh -c echo "this one fails" && exit 3\' returned a non-zero code: 3',
+    });
 
     const [error] = prompts.shown.filter((s) => s.level === 'error');
     assert.equal(error?.message, `The build of dfs-broken:1 failed at line 3: ${result.diagnostic!.message}`);
@@ -81,7 +84,10 @@ describe('docker level: build', () => {
     const again = await runCommand<BuildResult | undefined>('dockerfileStudio.buildImage', retry, broken);
     assert.equal(again?.ok, true, again?.output ?? JSON.stringify(retry.shown));
     assert.equal(document.isDirty, false, 'the edit was saved before building');
-    assert.deepEqual(vscode.languages.getDiagnostics(broken).filter((d) => d.source === 'docker build'), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(broken).filter((d) => d.source === 'docker build'),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -97,7 +103,12 @@ describe('docker level: build', () => {
       .input(/build argument NPM_TOKEN/, 's3cret');
     const result = await runCommand<BuildResult>('dockerfileStudio.buildImageWithOptions', prompts, stages);
     assert.equal(result.ok, true, result.output);
-    assert.deepEqual(prompts.prompt(/Target stage/).items, ['$(layers) Last stage — release', 'base — FROM localbase:1.0', 'test — FROM base', 'release — FROM base']);
+    assert.deepEqual(prompts.prompt(/Target stage/).items, [
+      '$(layers) Last stage — release',
+      'base — FROM localbase:1.0',
+      'test — FROM base',
+      'release — FROM base',
+    ]);
     assert.equal(prompts.prompt(/NPM_TOKEN/).password, true);
     assert.equal(prompts.prompt(/FLAVOUR/).password, false);
     const run = await docker('run', '--rm', '--network', 'none', 'dfs-stages:test', 'cat', '/stage', '/flavour');

@@ -22,7 +22,11 @@ export async function runCommand<T>(command: string, prompts: ScriptedPrompts, .
     return (await vscode.commands.executeCommand(command, ...args)) as T;
   } finally {
     await vscode.commands.executeCommand(SET_PROMPTS, undefined);
-    assert.deepEqual(prompts.problems, [], `prompt problems; asked: ${JSON.stringify(prompts.asked, null, 1)}; shown: ${JSON.stringify(prompts.shown)}`);
+    assert.deepEqual(
+      prompts.problems,
+      [],
+      `prompt problems; asked: ${JSON.stringify(prompts.asked, null, 1)}; shown: ${JSON.stringify(prompts.shown)}`,
+    );
     assert.deepEqual(prompts.unused(), [], 'scripted answers never asked for');
   }
 }
@@ -37,7 +41,7 @@ export interface DockerOutput {
 export function docker(...args: string[]): Promise<DockerOutput> {
   return new Promise((resolve) => {
     execFile('docker', args, { timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0;
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
   });
@@ -52,7 +56,9 @@ export async function removeImage(reference: string): Promise<void> {
 }
 
 export async function registryJson(registry: string, path: string, auth?: { user: string; password: string }): Promise<unknown> {
-  const headers: Record<string, string> = auth ? { Authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` } : {};
+  const headers: Record<string, string> = auth
+    ? { Authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` }
+    : {};
   const response = await fetch(`http://${registry}${path}`, { headers });
   assert.equal(response.status, 200, `GET http://${registry}${path}: ${response.status}`);
   return response.json();
@@ -68,7 +74,8 @@ export async function terminalNamed(name: string, timeoutMs = 30_000): Promise<v
   for (;;) {
     const found = vscode.window.terminals.find((t) => t.name.includes(name));
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no terminal named like "${name}"; open: ${JSON.stringify(vscode.window.terminals.map((t) => t.name))}`);
+    if (Date.now() > deadline)
+      throw new Error(`no terminal named like "${name}"; open: ${JSON.stringify(vscode.window.terminals.map((t) => t.name))}`);
     await sleep(100);
   }
 }

@@ -5,7 +5,14 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { activeExtension, codeActions, describe as describeDiagnostics, discardActiveEditor, ours, waitForDiagnostics } from '../extension/helpers';
+import {
+  activeExtension,
+  codeActions,
+  describe as describeDiagnostics,
+  discardActiveEditor,
+  ours,
+  waitForDiagnostics,
+} from '../extension/helpers';
 import { docker } from './dockerHelpers';
 
 /** `docker build` with the Dockerfile on stdin and no context (these Dockerfiles copy nothing). */
@@ -60,7 +67,7 @@ const cases = [
   },
   {
     name: 'ENTRYPOINT over continuation lines',
-    before: 'FROM localbase:1.0\nENTRYPOINT echo entry \\\n    \'x  y\'\n',
+    before: "FROM localbase:1.0\nENTRYPOINT echo entry \\\n    'x  y'\n",
     after: 'FROM localbase:1.0\nENTRYPOINT ["echo", "entry", "x  y"]\n',
     expected: 'entry x  y\n',
     field: 'Entrypoint' as const,

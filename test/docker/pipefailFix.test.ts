@@ -6,7 +6,14 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { activeExtension, codeActions, describe as describeDiagnostics, discardActiveEditor, ours, waitForDiagnostics } from '../extension/helpers';
+import {
+  activeExtension,
+  codeActions,
+  describe as describeDiagnostics,
+  discardActiveEditor,
+  ours,
+  waitForDiagnostics,
+} from '../extension/helpers';
 import { docker } from './dockerHelpers';
 
 // Nothing can be pulled here: the busybox base image (with its `ash`) stands in for Alpine, whose
@@ -56,14 +63,21 @@ describe('docker level: DL4006 pipefail quick fix', () => {
   it('keeps a working pipeline and the shell-form CMD behaving the same', async () => {
     const before = `FROM ${ALPINE}\nRUN echo hello | tr a-z A-Z > /out.txt\nCMD cat /out.txt\n`;
     const after = await fixedByQuickFix(before);
-    assert.equal(after, `FROM ${ALPINE}\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN echo hello | tr a-z A-Z > /out.txt\nCMD cat /out.txt\n`);
+    assert.equal(
+      after,
+      `FROM ${ALPINE}\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN echo hello | tr a-z A-Z > /out.txt\nCMD cat /out.txt\n`,
+    );
     const tags = ['dfs-pipefail:before', 'dfs-pipefail:after'];
     try {
-      for (const [tag, text] of [[tags[0], before], [tags[1], after]]) {
+      for (const [tag, text] of [
+        [tags[0], before],
+        [tags[1], after],
+      ]) {
         const built = await buildFromStdin(tag, text);
         assert.equal(built.code, 0, built.output);
       }
-      const cmd = async (tag: string) => JSON.parse((await docker('image', 'inspect', '--format', '{{json .Config.Cmd}}', tag)).stdout) as string[];
+      const cmd = async (tag: string) =>
+        JSON.parse((await docker('image', 'inspect', '--format', '{{json .Config.Cmd}}', tag)).stdout) as string[];
       assert.deepEqual(await cmd(tags[0]), ['/bin/sh', '-c', 'cat /out.txt']);
       assert.deepEqual(await cmd(tags[1]), ['/bin/ash', '-o', 'pipefail', '-c', 'cat /out.txt']);
       const runs = await Promise.all(tags.map((t) => docker('run', '--rm', '--network', 'none', t)));

@@ -59,7 +59,10 @@ describe('docker level: push and pull', () => {
     terminal.sendText(env('DOCKER_AUTH_PASSWORD'));
     const result = await pushing;
     const warning = prompts.shown.find((s) => s.level === 'warning');
-    assert.equal(warning?.message, `${authRegistry} refused the push of ${authRegistry}/dfs-push:1.2.3: no basic auth credentials. Log in to ${authRegistry} and try again?`);
+    assert.equal(
+      warning?.message,
+      `${authRegistry} refused the push of ${authRegistry}/dfs-push:1.2.3: no basic auth credentials. Log in to ${authRegistry} and try again?`,
+    );
     assert.equal(result.loggedIn, true);
     assert.equal(result.ok, true, result.output);
     const auth = { user: env('DOCKER_AUTH_USER'), password: env('DOCKER_AUTH_PASSWORD') };
@@ -82,17 +85,32 @@ describe('docker level: push and pull', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const pull = new ScriptedPrompts().pick(/Pull Base Images \| Which Dockerfile\?/, /^Dockerfile — pull$/);
     const results = await runCommand<PullResult[]>('dockerfileStudio.pullBaseImages', pull);
-    assert.deepEqual(pull.asked[0]!.items, ['Dockerfile — broken', 'Dockerfile — hello', 'Dockerfile — pull', 'Dockerfile — server', 'Dockerfile — shell', 'Dockerfile — stages']);
-    assert.deepEqual(results.map((r) => [r.image, r.exitCode]), [[`${registry}/localbase:1.0`, 0]], 'FROM ${REGISTRY}/localbase:1.0 resolved from the ARG default; scratch skipped');
+    assert.deepEqual(pull.asked[0]!.items, [
+      'Dockerfile — broken',
+      'Dockerfile — hello',
+      'Dockerfile — pull',
+      'Dockerfile — server',
+      'Dockerfile — shell',
+      'Dockerfile — stages',
+    ]);
+    assert.deepEqual(
+      results.map((r) => [r.image, r.exitCode]),
+      [[`${registry}/localbase:1.0`, 0]],
+      'FROM ${REGISTRY}/localbase:1.0 resolved from the ARG default; scratch skipped',
+    );
     assert.ok(await imageExists(`${registry}/localbase:1.0`));
     assert.deepEqual(pull.messages(), [`Pulled ${registry}/localbase:1.0.`]);
   });
 
   it('tags an image (refusing a hostile name) and removes it from the Images list', async () => {
-    const tag = new ScriptedPrompts().input(/Tag Image \| Image to tag/, ACCEPT).input(/New name and tag/, 'x; touch /tmp/pwned', 'dfs-tagged:2');
+    const tag = new ScriptedPrompts()
+      .input(/Tag Image \| Image to tag/, ACCEPT)
+      .input(/New name and tag/, 'x; touch /tmp/pwned', 'dfs-tagged:2');
     const tagged = await runCommand<ActionResult>('dockerfileStudio.tagImage', tag, hello());
     assert.equal(tag.prompt(/Image to tag/).proposed, 'dfs-push:1.2.3');
-    assert.deepEqual(tag.prompt(/New name and tag/).rejected, [{ value: 'x; touch /tmp/pwned', message: '";" is not allowed in an image reference.' }]);
+    assert.deepEqual(tag.prompt(/New name and tag/).rejected, [
+      { value: 'x; touch /tmp/pwned', message: '";" is not allowed in an image reference.' },
+    ]);
     assert.deepEqual(tagged, { action: 'tag', target: 'dfs-tagged:2', exitCode: 0 });
     assert.ok(await imageExists('dfs-tagged:2'));
     assert.equal(existsSync('/tmp/pwned'), false);

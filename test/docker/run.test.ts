@@ -21,7 +21,8 @@ async function containerState(name: string): Promise<{ Running: boolean; ExitCod
 
 function containers(...steps: [RegExp, RegExp][]): ScriptedPrompts {
   const prompts = new ScriptedPrompts();
-  for (const [container, action] of steps) prompts.pick(/^Containers \| Pick a container/, container).pick(/What to do with the container/, action);
+  for (const [container, action] of steps)
+    prompts.pick(/^Containers \| Pick a container/, container).pick(/What to do with the container/, action);
   return prompts;
 }
 
@@ -48,7 +49,10 @@ describe('docker level: run', () => {
     assert.equal(prompts.prompt(/Image to run/).proposed, 'dfs-run-hello:1');
     assert.equal(prompts.prompt(/Published ports/).proposed, '127.0.0.1:8080:8080 127.0.0.1:53:53/udp', 'proposed from EXPOSE 8080 53/udp');
     assert.equal(result.exitCode, 0, result.output);
-    assert.equal(result.commandLine, "docker run --rm --name dfs-hello-run -p 127.0.0.1:8080:8080 -p 127.0.0.1:53:53/udp -e 'MODE=from the test; $(touch dfs-pwned)' --network none dfs-run-hello:1");
+    assert.equal(
+      result.commandLine,
+      "docker run --rm --name dfs-hello-run -p 127.0.0.1:8080:8080 -p 127.0.0.1:53:53/udp -e 'MODE=from the test; $(touch dfs-pwned)' --network none dfs-run-hello:1",
+    );
     assert.match(result.output ?? '', /^hello from the run suite\r?\nMODE=from the test; \$\(touch dfs-pwned\)\r?$/m);
     await terminalNamed('docker run dfs-run-hello:1');
     assert.equal(await containerState('dfs-hello-run'), undefined, '--rm removed the container');
@@ -82,7 +86,11 @@ describe('docker level: run', () => {
       .input(/Container name/, 'dfs-server')
       .pick(/How to run the container/, /^Detached/)
       .pick(/After the container exits/, /^Keep/);
-    const result = await runCommand<{ build: BuildResult; run: RunResult }>('dockerfileStudio.buildAndRun', prompts, dockerfile('server/Dockerfile'));
+    const result = await runCommand<{ build: BuildResult; run: RunResult }>(
+      'dockerfileStudio.buildAndRun',
+      prompts,
+      dockerfile('server/Dockerfile'),
+    );
     assert.equal(result.build.ok, true, result.build.output);
     assert.equal(prompts.prompt(/Build and Run \| Image to run/).proposed, 'dfs-server:1');
     assert.equal(prompts.prompt(/Published ports/).proposed, '127.0.0.1:8000-8002:8000-8002');
@@ -92,7 +100,10 @@ describe('docker level: run', () => {
     assert.equal((await containerState('dfs-server'))?.Running, true);
 
     for (let i = 0; i < 50 && !(await docker('logs', 'dfs-server')).stdout.includes('server started'); i++) await sleep(200);
-    const logs = await runCommand<ActionResult>('dockerfileStudio.showContainers', containers([/dfs-server — dfs-server:1/, /^\$\(output\) Logs/]));
+    const logs = await runCommand<ActionResult>(
+      'dockerfileStudio.showContainers',
+      containers([/dfs-server — dfs-server:1/, /^\$\(output\) Logs/]),
+    );
     assert.equal(logs.exitCode, 0);
     assert.match(logs.output ?? '', /^server started\r?$/m);
   });
@@ -138,7 +149,10 @@ describe('docker level: run', () => {
     assert.equal(stopped.exitCode, 0, stopped.output);
     assert.deepEqual(await containerState('dfs-server').then((s) => s && [s.Running, s.ExitCode]), [false, 0]);
 
-    const restarted = await runCommand<ActionResult>('dockerfileStudio.showContainers', containers([/dfs-server/, /Restart — starts it again/]));
+    const restarted = await runCommand<ActionResult>(
+      'dockerfileStudio.showContainers',
+      containers([/dfs-server/, /Restart — starts it again/]),
+    );
     assert.equal(restarted.exitCode, 0, restarted.output);
     assert.equal((await containerState('dfs-server'))?.Running, true);
 

@@ -85,7 +85,10 @@ export class ScriptedPrompts implements Prompts {
     const seen = this.shown.find((s) => match.test(s.message));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no message matching ${match} within ${timeoutMs} ms; shown: ${JSON.stringify(this.messages())}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no message matching ${match} within ${timeoutMs} ms; shown: ${JSON.stringify(this.messages())}`)),
+        timeoutMs,
+      );
       this.messageListeners.push((shown) => {
         if (!match.test(shown.message)) return;
         clearTimeout(timer);
@@ -95,7 +98,13 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
-    const asked: Asked = { kind: 'input', text: describe(options.title, options.prompt, options.placeHolder), proposed: options.value, password: !!options.password, rejected: [] };
+    const asked: Asked = {
+      kind: 'input',
+      text: describe(options.title, options.prompt, options.placeHolder),
+      proposed: options.value,
+      password: !!options.password,
+      rejected: [],
+    };
     this.asked.push(asked);
     const step = this.take('input', asked.text);
     if (step?.kind !== 'input') return undefined;

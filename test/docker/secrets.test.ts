@@ -10,7 +10,7 @@ import { ACCEPT, ScriptedPrompts } from './scriptedPrompts';
 
 /** The --user-data-dir of the code-server running this extension host, found up the process tree. */
 function userDataDir(): string {
-  for (let pid = process.pid; pid > 1; ) {
+  for (let pid = process.pid; pid > 1;) {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const at = args.indexOf('--user-data-dir');
     if (at >= 0 && args[at + 1]) return args[at + 1];

@@ -34,15 +34,28 @@ describe('docker level: tasks', () => {
 
   it('provides a build task per Dockerfile in the workspace', async () => {
     const tasks = await vscode.tasks.fetchTasks({ type: 'dockerfile-build' });
-    const provided = tasks.filter((t) => t.source === 'Dockerfile').map((t) => String(t.definition.dockerfile)).sort();
-    assert.deepEqual(provided, ['broken/Dockerfile', 'hello/Dockerfile', 'pull/Dockerfile', 'server/Dockerfile', 'shell/Dockerfile', 'stages/Dockerfile']);
+    const provided = tasks
+      .filter((t) => t.source === 'Dockerfile')
+      .map((t) => String(t.definition.dockerfile))
+      .sort();
+    assert.deepEqual(provided, [
+      'broken/Dockerfile',
+      'hello/Dockerfile',
+      'pull/Dockerfile',
+      'server/Dockerfile',
+      'shell/Dockerfile',
+      'stages/Dockerfile',
+    ]);
   });
 
   it('runs a dockerfile-build task from tasks.json, then a dockerfile-run task', async () => {
     await runTask('build hello from tasks.json');
     assert.ok(await imageExists('dfs-task:1'));
     const folderName = vscode.workspace.workspaceFolders![0]!.name;
-    assert.equal((await docker('run', '--rm', '--network', 'none', 'dfs-task:1', 'cat', '/greeting')).stdout, `built by a task in ${folderName}\n`);
+    assert.equal(
+      (await docker('run', '--rm', '--network', 'none', 'dfs-task:1', 'cat', '/greeting')).stdout,
+      `built by a task in ${folderName}\n`,
+    );
 
     await runTask('run hello from tasks.json');
     const logs = await docker('logs', 'dfs-task-run');

@@ -22,7 +22,16 @@ describe('activation timings', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'activation.json'),
-      JSON.stringify({ ...timings, date: new Date().toISOString(), vscode: process.versions.electron ? 'electron' : 'code-server', node: process.version }, null, 2),
+      JSON.stringify(
+        {
+          ...timings,
+          date: new Date().toISOString(),
+          vscode: process.versions.electron ? 'electron' : 'code-server',
+          node: process.version,
+        },
+        null,
+        2,
+      ),
     );
   });
 });

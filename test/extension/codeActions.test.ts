@@ -38,7 +38,10 @@ describe('code actions', () => {
     try {
       assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the quick fix edit did not apply');
       assert.equal(document.lineAt(line).text, 'FROM ubuntu:22.04');
-      await waitForDiagnostics(document.uri, (all) => !ours(all).some((d) => d.range.start.line === line && d.severity === vscode.DiagnosticSeverity.Error));
+      await waitForDiagnostics(
+        document.uri,
+        (all) => !ours(all).some((d) => d.range.start.line === line && d.severity === vscode.DiagnosticSeverity.Error),
+      );
     } finally {
       await discardActiveEditor();
     }
@@ -87,7 +90,9 @@ describe('code actions', () => {
         ].join('\n'),
       );
       const expectedCodes = ['ConsistentInstructionCasing', 'DL3014', 'DL4000', 'LegacyKeyValueFormat'];
-      const found = await waitForDiagnostics(document.uri, (all) => expectedCodes.every((code) => ours(all).some((d) => codeOf(d) === code)));
+      const found = await waitForDiagnostics(document.uri, (all) =>
+        expectedCodes.every((code) => ours(all).some((d) => codeOf(d) === code)),
+      );
       const fixed = [
         'FROM debian:12',
         'LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"',
@@ -100,7 +105,11 @@ describe('code actions', () => {
       // What the save participant will ask for: one whole-file action of the fix-all kind.
       const whole = new vscode.Range(0, 0, document.lineCount, 0);
       const fixAll = await codeActions(document, whole, vscode.CodeActionKind.SourceFixAll.append('dockerfileStudio'));
-      assert.deepEqual(fixAll.map((a) => [a.title, a.kind?.value]), [['Fix all safe Dockerfile problems', FIX_ALL]], describeDiagnostics(found));
+      assert.deepEqual(
+        fixAll.map((a) => [a.title, a.kind?.value]),
+        [['Fix all safe Dockerfile problems', FIX_ALL]],
+        describeDiagnostics(found),
+      );
 
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor && editor.document === document, 'the scratch file is not the active editor');

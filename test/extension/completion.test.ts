@@ -7,7 +7,10 @@ describe('completion', () => {
 
   it('offers instruction keywords at the start of an empty line', async () => {
     const document = await openFixture('completion/Dockerfile');
-    const emptyLine = document.getText().split('\n').findIndex((line, i) => i > 0 && line.trim() === '');
+    const emptyLine = document
+      .getText()
+      .split('\n')
+      .findIndex((line, i) => i > 0 && line.trim() === '');
     assert.ok(emptyLine > 0, 'the fixture needs an empty line after FROM');
     const items = await completionItems(document, new vscode.Position(emptyLine, 0));
     const labels = items.map(label);

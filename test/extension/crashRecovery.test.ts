@@ -65,7 +65,7 @@ describe('crash recovery', function () {
     assert.ok(client && client.isRunning(), 'the language client runs');
     const pid = client.serverProcess?.pid;
     assert.ok(pid, 'the client knows its server process');
-    assert.deepEqual(serverChildren(), [pid], 'exactly one dist/server.js under this extension host, the client\'s');
+    assert.deepEqual(serverChildren(), [pid], "exactly one dist/server.js under this extension host, the client's");
 
     process.kill(pid, 'SIGKILL');
     await until(`process ${pid} to end`, () => !alive(pid));
@@ -79,7 +79,10 @@ describe('crash recovery', function () {
     // An edit after the crash: only the new server can report the new typo.
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.insert(new vscode.Position(document.lineCount, 0), 'RUNN echo after the crash\n'));
-    const after = await waitForDiagnostics(document.uri, (all) => hasForm(all) && ours(all).some((d) => document.getText(d.range) === 'RUNN'));
+    const after = await waitForDiagnostics(
+      document.uri,
+      (all) => hasForm(all) && ours(all).some((d) => document.getText(d.range) === 'RUNN'),
+    );
     const runn = ours(after).find((d) => document.getText(d.range) === 'RUNN')!;
     assert.equal(runn.severity, vscode.DiagnosticSeverity.Error, describeDiagnostics(after));
     assert.match(runn.message, /\bRUN\b/, 'suggests RUN');

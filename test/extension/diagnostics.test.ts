@@ -15,10 +15,11 @@ describe('diagnostics', () => {
 
   it('reports a misspelled instruction as an error on its line, suggesting FROM', async () => {
     const document = await openFixture('typo/Dockerfile');
-    const formLine = document.getText().split('\n').findIndex((line) => line.startsWith('FORM'));
-    const diagnostics = await waitForDiagnostics(document.uri, (all) =>
-      ours(all).some((d) => d.range.start.line === formLine),
-    );
+    const formLine = document
+      .getText()
+      .split('\n')
+      .findIndex((line) => line.startsWith('FORM'));
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => ours(all).some((d) => d.range.start.line === formLine));
     const problem = ours(diagnostics).find((d) => d.range.start.line === formLine);
     assert.ok(problem, describeDiagnostics(diagnostics));
     assert.equal(problem.severity, vscode.DiagnosticSeverity.Error, describeDiagnostics([problem]));
@@ -33,10 +34,12 @@ describe('diagnostics', () => {
     // check that nothing it said is an error.
     await waitForDiagnostics(document.uri, () => true);
     await new Promise((r) => setTimeout(r, 1500));
-    const errors = ours(vscode.languages.getDiagnostics(document.uri)).filter(
-      (d) => d.severity === vscode.DiagnosticSeverity.Error,
+    const errors = ours(vscode.languages.getDiagnostics(document.uri)).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(
+      errors.map((d) => d.message),
+      [],
+      describeDiagnostics(errors),
     );
-    assert.deepEqual(errors.map((d) => d.message), [], describeDiagnostics(errors));
   });
 
   it('updates diagnostics after an edit fixes the mistake', async () => {

@@ -64,10 +64,19 @@ describe('editing', () => {
       ].join('\n'),
     );
     const declaration = positionOf(document, 'VERSION=1.0', 2);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, declaration, 'APP_VERSION');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      document.uri,
+      declaration,
+      'APP_VERSION',
+    );
     assert.ok(edit, 'no WorkspaceEdit for the rename');
     const entries = edit.entries();
-    assert.deepEqual(entries.map(([uri]) => uri.toString()), [document.uri.toString()], 'the rename edits this file only');
+    assert.deepEqual(
+      entries.map(([uri]) => uri.toString()),
+      [document.uri.toString()],
+      'the rename edits this file only',
+    );
     const edits = [...entries[0][1]].sort((a, b) => a.range.start.compareTo(b.range.start));
     assert.deepEqual(
       edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, document.getText(e.range), e.newText]),
@@ -100,7 +109,12 @@ describe('editing', () => {
       Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', document.uri, use, 'Builder')),
       /not valid as a stage name/,
     );
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, use, 'compile');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      document.uri,
+      use,
+      'compile',
+    );
     assert.ok(edit, 'no WorkspaceEdit for the stage rename');
     const edits = [...edit.get(document.uri)].sort((a, b) => a.range.start.compareTo(b.range.start));
     assert.deepEqual(
@@ -109,17 +123,24 @@ describe('editing', () => {
     );
     assert.ok(await vscode.workspace.applyEdit(edit), 'the rename edit did not apply');
     const lines = document.getText().split('\n');
-    assert.deepEqual([lines[2], lines[7], lines[8]], [
-      'FROM node:${NODE_VERSION} AS compile',
-      'FROM compile AS web',
-      'COPY --from=compile /src/dist /usr/share/nginx/html',
-    ]);
+    assert.deepEqual(
+      [lines[2], lines[7], lines[8]],
+      ['FROM node:${NODE_VERSION} AS compile', 'FROM compile AS web', 'COPY --from=compile /src/dist /usr/share/nginx/html'],
+    );
   });
 
   it('formats the document: keywords upper case, single spaces, continuation lines indented by the tab size', async () => {
     const document = await openScratchFile(
       'format.Dockerfile',
-      ['from alpine:3.20 as build', '  run   apk add --no-cache \\', '\tcurl \\', '\tgit   ', 'workdir /app', 'copy --from=build /a /b', ''].join('\n'),
+      [
+        'from alpine:3.20 as build',
+        '  run   apk add --no-cache \\',
+        '\tcurl \\',
+        '\tgit   ',
+        'workdir /app',
+        'copy --from=build /a /b',
+        '',
+      ].join('\n'),
     );
     const edits = await formattingEdits(document, { tabSize: 4, insertSpaces: true });
     assert.ok(edits.length > 0, 'the formatter returned no edits for a badly formatted file');
@@ -128,7 +149,15 @@ describe('editing', () => {
     assert.ok(await vscode.workspace.applyEdit(edit), 'the formatting edits did not apply');
     assert.equal(
       document.getText(),
-      ['FROM alpine:3.20 AS build', 'RUN apk add --no-cache \\', '    curl \\', '    git', 'WORKDIR /app', 'COPY --from=build /a /b', ''].join('\n'),
+      [
+        'FROM alpine:3.20 AS build',
+        'RUN apk add --no-cache \\',
+        '    curl \\',
+        '    git',
+        'WORKDIR /app',
+        'COPY --from=build /a /b',
+        '',
+      ].join('\n'),
     );
     // Formatting what the formatter wrote changes nothing.
     assert.deepEqual(await formattingEdits(document, { tabSize: 4, insertSpaces: true }), []);
@@ -136,14 +165,19 @@ describe('editing', () => {
 
   it('colours variables, stages, keywords and numbers with semantic tokens', async () => {
     const document = await openScratchFile('tokens.Dockerfile', multiStage);
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+      'vscode.provideDocumentSemanticTokensLegend',
+      document.uri,
+    );
     assert.ok(legend, 'no semantic tokens legend for a Dockerfile');
     const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
     assert.ok(tokens && tokens.data.length > 0, 'no semantic tokens for a Dockerfile');
     const decoded = decode(tokens.data, legend);
     const at = (text: string, offset = 0, occurrence = 1): string => {
       const position = positionOf(document, text, offset, occurrence);
-      const token = decoded.find((t) => t.line === position.line && t.start <= position.character && position.character < t.start + t.length);
+      const token = decoded.find(
+        (t) => t.line === position.line && t.start <= position.character && position.character < t.start + t.length,
+      );
       if (!token) return '(no token)';
       const covered = document.lineAt(token.line).text.slice(token.start, token.start + token.length);
       return `${covered}: ${[token.type, ...token.modifiers].join(' ')}`;

@@ -92,18 +92,17 @@ export function ours(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnost
 export function describe(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return '(none)';
   return diagnostics
-    .map((d) => `${d.source}:${String(d.code && typeof d.code === 'object' ? d.code.value : d.code)} ` +
-      `L${d.range.start.line + 1} ${vscode.DiagnosticSeverity[d.severity]} "${d.message}"`)
+    .map(
+      (d) =>
+        `${d.source}:${String(d.code && typeof d.code === 'object' ? d.code.value : d.code)} ` +
+        `L${d.range.start.line + 1} ${vscode.DiagnosticSeverity[d.severity]} "${d.message}"`,
+    )
     .join('; ');
 }
 
 /** The Markdown/plain text of every hover the providers return at a position. */
 export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-    'vscode.executeHoverProvider',
-    document.uri,
-    position,
-  );
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
   return (hovers ?? [])
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
@@ -151,11 +150,7 @@ export async function formattingEdits(
   document: vscode.TextDocument,
   options: vscode.FormattingOptions = { tabSize: 4, insertSpaces: true },
 ): Promise<vscode.TextEdit[]> {
-  const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>(
-    'vscode.executeFormatDocumentProvider',
-    document.uri,
-    options,
-  );
+  const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, options);
   return edits ?? [];
 }
 
@@ -170,10 +165,7 @@ export function applyEdits(document: vscode.TextDocument, edits: readonly vscode
 }
 
 export async function documentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
-    'vscode.executeDocumentSymbolProvider',
-    document.uri,
-  );
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
   return symbols ?? [];
 }
 

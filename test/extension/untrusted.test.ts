@@ -10,7 +10,17 @@ import * as vscode from 'vscode';
 import { readDockerConfig } from '../../client/src/docker/runner';
 import { UNTRUSTED_MESSAGE } from '../../client/src/dockerFlows/errors';
 import { ScriptedPrompts } from '../docker/scriptedPrompts';
-import { activeExtension, closeAllEditors, fixtureUri, hoverText, openFixture, ours, positionOf, waitForDiagnostics, workspaceRoot } from './helpers';
+import {
+  activeExtension,
+  closeAllEditors,
+  fixtureUri,
+  hoverText,
+  openFixture,
+  ours,
+  positionOf,
+  waitForDiagnostics,
+  workspaceRoot,
+} from './helpers';
 
 const SET_PROMPTS = 'dockerfileStudio.test.setPrompts';
 
@@ -66,7 +76,10 @@ if (process.env.DOCKERFILE_STUDIO_WORKSPACE_TRUST === 'untrusted') {
       }
       await vscode.commands.executeCommand(SET_PROMPTS, undefined);
       assert.deepEqual(prompts.asked, [], 'no question was asked');
-      assert.deepEqual(prompts.shown.map((s) => [s.level, s.message]), dockerCommands.map(() => ['warning', UNTRUSTED_MESSAGE]));
+      assert.deepEqual(
+        prompts.shown.map((s) => [s.level, s.message]),
+        dockerCommands.map(() => ['warning', UNTRUSTED_MESSAGE]),
+      );
       assert.deepEqual(prompts.shown[0].buttons, ['Manage Workspace Trust']);
       assert.equal(existsSync(marker), false, 'a docker program was started');
     });

@@ -44,11 +44,21 @@ export const fuzzClientCapabilities: ClientCapabilities = {
     signatureHelp: { signatureInformation: { documentationFormat: ['markdown'], activeParameterSupport: true } },
     publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
     diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+      isPreferredSupport: true,
+    },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     rename: { prepareSupport: true },
     foldingRange: { lineFoldingOnly: true },
-    semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'], multilineTokenSupport: false, overlappingTokenSupport: false },
+    semanticTokens: {
+      requests: { full: true, range: true },
+      tokenTypes: [],
+      tokenModifiers: [],
+      formats: ['relative'],
+      multilineTokenSupport: false,
+      overlappingTokenSupport: false,
+    },
     inlayHint: {},
     documentLink: {},
     codeLens: {},
@@ -73,7 +83,12 @@ class ConnectionEndpoint implements Endpoint {
     connection.onNotification('textDocument/publishDiagnostics', () => undefined);
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
-    for (const refresh of ['workspace/diagnostic/refresh', 'workspace/semanticTokens/refresh', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) {
+    for (const refresh of [
+      'workspace/diagnostic/refresh',
+      'workspace/semanticTokens/refresh',
+      'workspace/inlayHint/refresh',
+      'workspace/codeLens/refresh',
+    ]) {
       connection.onRequest(refresh, () => null);
     }
     connection.onClose(() => (this.closedReason ??= 'the connection closed'));
@@ -140,10 +155,15 @@ export async function inProcessEndpoint(): Promise<Endpoint> {
   const toClient = new PassThrough();
   startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
   const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  const endpoint = new ConnectionEndpoint('in-process', connection, () => undefined, () => {
-    toServer.end();
-    toClient.end();
-  });
+  const endpoint = new ConnectionEndpoint(
+    'in-process',
+    connection,
+    () => undefined,
+    () => {
+      toServer.end();
+      toClient.end();
+    },
+  );
   await endpoint.initialize();
   return endpoint;
 }
@@ -161,10 +181,15 @@ export async function stdioEndpoint(serverPath: string): Promise<Endpoint> {
   // A write to a dead server must not bring the fuzzer down.
   child.stdin!.on('error', () => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const endpoint = new ConnectionEndpoint('stdio', connection, () => exit, () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    rmSync(home, { recursive: true, force: true });
-  });
+  const endpoint = new ConnectionEndpoint(
+    'stdio',
+    connection,
+    () => exit,
+    () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      rmSync(home, { recursive: true, force: true });
+    },
+  );
   child.stderr!.on('data', (d: Buffer) => endpoint.logs.push(`[stderr] ${d.toString()}`));
   await endpoint.initialize();
   return endpoint;

@@ -9,18 +9,7 @@ import { generateDockerfile } from '../../scripts/benchData';
 import { hashSeed, Random } from './random';
 
 export type CaseKind =
-  | 'grammar'
-  | 'fixture'
-  | 'bench'
-  | 'mutated'
-  | 'bytes'
-  | 'nul'
-  | 'bom'
-  | 'truncated'
-  | 'unbalanced'
-  | 'nesting'
-  | 'lineEndings'
-  | 'huge';
+  'grammar' | 'fixture' | 'bench' | 'mutated' | 'bytes' | 'nul' | 'bom' | 'truncated' | 'unbalanced' | 'nesting' | 'lineEndings' | 'huge';
 
 export interface FuzzCase {
   seed: number;
@@ -50,11 +39,118 @@ export function fixtures(): { name: string; text: string }[] {
 // A grammar of plausible instructions. Not a validator's grammar: it should mostly produce what
 // people write, including the awkward corners (flags, heredocs, JSON forms, substitutions).
 
-const IMAGES = ['alpine', 'alpine:3.20', 'debian:bookworm-slim', 'ubuntu:24.04', 'node:20-alpine', 'python:3.12', 'golang:1.22 AS build', 'scratch', 'mcr.microsoft.com/windows/nanoserver:ltsc2022', 'ghcr.io/org/img@sha256:' + 'a'.repeat(64), '${BASE}', '$BASE_IMAGE:${TAG:-latest}', 'localhost:5000/app:1.0'];
+const IMAGES = [
+  'alpine',
+  'alpine:3.20',
+  'debian:bookworm-slim',
+  'ubuntu:24.04',
+  'node:20-alpine',
+  'python:3.12',
+  'golang:1.22 AS build',
+  'scratch',
+  'mcr.microsoft.com/windows/nanoserver:ltsc2022',
+  'ghcr.io/org/img@sha256:' + 'a'.repeat(64),
+  '${BASE}',
+  '$BASE_IMAGE:${TAG:-latest}',
+  'localhost:5000/app:1.0',
+];
 const VARS = ['A', 'B', 'TAG', 'BASE', 'HOME', 'PATH', 'APP_HOME', 'VERSION', 'TARGETARCH', 'BUILDPLATFORM', 'x_1', 'NPM_TOKEN'];
 const MODIFIERS = [':-', '-', ':+', '+', ':?', '?', '#', '%', '##', '%%', '/', '//', ':', ''];
-const WORDS = ['echo', 'hi', 'apt-get', 'install', '-y', 'curl', 'ls', '-la', '/usr/local/bin', '&&', '||', '|', ';', '2>&1', '>', '/dev/null', 'pip', 'npm', 'ci', 'cd', '/app', 'set', '-eux', 'sudo', 'wget', '-q', 'apk', 'add', '--no-cache', 'yum', 'dnf', 'zypper', 'gem', 'go', 'install', 'tar', '-xzf', 'x.tgz', 'chmod', '+x', 'useradd', '-u', '100000', 'ln', '-s', '/bin/bash', '/bin/sh', 'rm', '-rf', '/var/lib/apt/lists/*', '"quoted words"', "'single'", '$(id -u)', '`date`', '$((1+2))', 'if', '[', '-n', '"$A"', ']', 'then', 'fi', 'for', 'i', 'in', '1', '2', 'do', 'done', '{', '}', '(', ')'];
-const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
+const WORDS = [
+  'echo',
+  'hi',
+  'apt-get',
+  'install',
+  '-y',
+  'curl',
+  'ls',
+  '-la',
+  '/usr/local/bin',
+  '&&',
+  '||',
+  '|',
+  ';',
+  '2>&1',
+  '>',
+  '/dev/null',
+  'pip',
+  'npm',
+  'ci',
+  'cd',
+  '/app',
+  'set',
+  '-eux',
+  'sudo',
+  'wget',
+  '-q',
+  'apk',
+  'add',
+  '--no-cache',
+  'yum',
+  'dnf',
+  'zypper',
+  'gem',
+  'go',
+  'install',
+  'tar',
+  '-xzf',
+  'x.tgz',
+  'chmod',
+  '+x',
+  'useradd',
+  '-u',
+  '100000',
+  'ln',
+  '-s',
+  '/bin/bash',
+  '/bin/sh',
+  'rm',
+  '-rf',
+  '/var/lib/apt/lists/*',
+  '"quoted words"',
+  "'single'",
+  '$(id -u)',
+  '`date`',
+  '$((1+2))',
+  'if',
+  '[',
+  '-n',
+  '"$A"',
+  ']',
+  'then',
+  'fi',
+  'for',
+  'i',
+  'in',
+  '1',
+  '2',
+  'do',
+  'done',
+  '{',
+  '}',
+  '(',
+  ')',
+];
+const KEYWORDS = [
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'MAINTAINER',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+];
 
 function variable(r: Random, depth = 0): string {
   const name = r.pick(VARS);
@@ -115,9 +211,29 @@ function flag(r: Random, keyword: string): string {
     }
     case 'COPY':
     case 'ADD':
-      return r.pick(['--from=build', '--from=0', '--chown=1000:1000', '--chmod=755', '--link', '--parents', '--exclude=*.md', '--checksum=sha256:abc', '--keep-git-dir=true', '--from=', '--chown']);
+      return r.pick([
+        '--from=build',
+        '--from=0',
+        '--chown=1000:1000',
+        '--chmod=755',
+        '--link',
+        '--parents',
+        '--exclude=*.md',
+        '--checksum=sha256:abc',
+        '--keep-git-dir=true',
+        '--from=',
+        '--chown',
+      ]);
     case 'HEALTHCHECK':
-      return r.pick(['--interval=30s', '--timeout=3s', '--start-period=5s', '--retries=3', '--interval=0', '--start-interval=1s', '--timeout=x']);
+      return r.pick([
+        '--interval=30s',
+        '--timeout=3s',
+        '--start-period=5s',
+        '--retries=3',
+        '--interval=0',
+        '--start-interval=1s',
+        '--timeout=x',
+      ]);
     default:
       return r.pick(['--nope', '--x=1']);
   }
@@ -125,9 +241,25 @@ function flag(r: Random, keyword: string): string {
 
 function instruction(r: Random, stageNames: string[]): string {
   const kw = r.weighted<string>([
-    [6, 'RUN'], [3, 'FROM'], [3, 'COPY'], [2, 'ENV'], [2, 'ARG'], [1, 'ADD'], [1, 'CMD'], [1, 'ENTRYPOINT'], [1, 'EXPOSE'],
-    [1, 'LABEL'], [1, 'WORKDIR'], [1, 'USER'], [1, 'HEALTHCHECK'], [1, 'SHELL'], [1, 'ONBUILD'], [1, 'VOLUME'],
-    [1, 'STOPSIGNAL'], [0.5, 'MAINTAINER'], [0.5, 'UNKNOWN'],
+    [6, 'RUN'],
+    [3, 'FROM'],
+    [3, 'COPY'],
+    [2, 'ENV'],
+    [2, 'ARG'],
+    [1, 'ADD'],
+    [1, 'CMD'],
+    [1, 'ENTRYPOINT'],
+    [1, 'EXPOSE'],
+    [1, 'LABEL'],
+    [1, 'WORKDIR'],
+    [1, 'USER'],
+    [1, 'HEALTHCHECK'],
+    [1, 'SHELL'],
+    [1, 'ONBUILD'],
+    [1, 'VOLUME'],
+    [1, 'STOPSIGNAL'],
+    [0.5, 'MAINTAINER'],
+    [0.5, 'UNKNOWN'],
   ]);
   const flags = r.chance(0.3) ? Array.from({ length: r.between(1, 3) }, () => flag(r, kw)).join(' ') + ' ' : '';
   const kwText = r.chance(0.1) ? kw.toLowerCase() : r.chance(0.03) ? 'Run' : kw;
@@ -154,7 +286,9 @@ function instruction(r: Random, stageNames: string[]): string {
       }
       if (r.chance(0.1)) return `${kwText} ${flags}${jsonArray(r)}`;
       const from = kw === 'COPY' && stageNames.length > 0 && r.chance(0.3) ? `--from=${r.pick(stageNames)} ` : '';
-      const srcs = Array.from({ length: r.between(0, 3) }, () => r.pick(['.', 'src/', 'package*.json', 'https://example.com/a.tgz', 'a b', variable(r), 'git@github.com:o/r.git', '*.txt']));
+      const srcs = Array.from({ length: r.between(0, 3) }, () =>
+        r.pick(['.', 'src/', 'package*.json', 'https://example.com/a.tgz', 'a b', variable(r), 'git@github.com:o/r.git', '*.txt']),
+      );
       return `${kwText} ${from}${flags}${srcs.join(' ')} ${r.pick(['/app/', '.', 'dest', variable(r), '/'])}`;
     }
     case 'ENV':
@@ -162,7 +296,10 @@ function instruction(r: Random, stageNames: string[]): string {
     case 'LABEL': {
       const n = r.between(0, 3);
       const pairs = Array.from({ length: n }, () => {
-        const name = kw === 'LABEL' ? r.pick(['org.opencontainers.image.version', 'maintainer', 'version', 'com.example.x', '"quoted key"']) : r.pick(VARS);
+        const name =
+          kw === 'LABEL'
+            ? r.pick(['org.opencontainers.image.version', 'maintainer', 'version', 'com.example.x', '"quoted key"'])
+            : r.pick(VARS);
         const value = r.pick(['1.0', '"a b"', "'x'", variable(r), '', 'a\\ b', 'https://x.io', 'not an email', '2024-01-01T00:00:00Z']);
         if (kw === 'ARG' && r.chance(0.4)) return name;
         return r.chance(0.15) ? `${name} ${value}` : `${name}=${value}`;
@@ -197,13 +334,35 @@ function instruction(r: Random, stageNames: string[]): string {
 
 export function grammarDockerfile(r: Random, instructions = r.between(1, 40)): string {
   const lines: string[] = [];
-  if (r.chance(0.2)) lines.push(r.pick(['# syntax=docker/dockerfile:1', '# escape=`', '# escape=\\', '# check=skip=all', '# check=error=true;skip=DL3008', '#syntax=x', '# directive=unknown']));
+  if (r.chance(0.2))
+    lines.push(
+      r.pick([
+        '# syntax=docker/dockerfile:1',
+        '# escape=`',
+        '# escape=\\',
+        '# check=skip=all',
+        '# check=error=true;skip=DL3008',
+        '#syntax=x',
+        '# directive=unknown',
+      ]),
+    );
   if (r.chance(0.2)) lines.push(`ARG ${r.pick(VARS)}=${r.pick(['1', 'alpine', ''])}`);
   const stageNames: string[] = [];
   lines.push(instruction(r, stageNames).startsWith('FROM') ? 'FROM alpine' : `FROM ${r.pick(IMAGES)}`);
   stageNames.push('s0');
   for (let i = 0; i < instructions; i++) {
-    if (r.chance(0.08)) lines.push(r.pick(['# a comment', '# hadolint ignore=DL3008,DL3009', '# hadolint global ignore=DL3006', '# check=skip=JSONArgsRecommended', '# hadolint shell=pwsh', '#', '']));
+    if (r.chance(0.08))
+      lines.push(
+        r.pick([
+          '# a comment',
+          '# hadolint ignore=DL3008,DL3009',
+          '# hadolint global ignore=DL3006',
+          '# check=skip=JSONArgsRecommended',
+          '# hadolint shell=pwsh',
+          '#',
+          '',
+        ]),
+      );
     lines.push(instruction(r, stageNames));
   }
   return lines.join(r.chance(0.1) ? '\r\n' : '\n') + (r.chance(0.85) ? '\n' : '');
@@ -212,7 +371,54 @@ export function grammarDockerfile(r: Random, instructions = r.between(1, 40)): s
 // ---------------------------------------------------------------------------------------------
 // Mutations: small edits that break a Dockerfile the way typing, pasting or bad tools do.
 
-const INTERESTING = ['\\', '\\\n', '"', "'", '`', '$', '${', '}', '{', '[', ']', '(', ')', '=', ':', '-', '--', '#', '<<', '<<EOF', '<<-', '\n', '\r', '\r\n', '\t', ' ', '\u0000', '\uFEFF', '\uFFFD', '\u2028', '\u00A0', '😀', 'e\u0301', '\u202E', ',', ';', '&&', '|', '*', '?', '@', '/', '0', '65536', '-1', '"$(touch /tmp/pwned)"'];
+const INTERESTING = [
+  '\\',
+  '\\\n',
+  '"',
+  "'",
+  '`',
+  '$',
+  '${',
+  '}',
+  '{',
+  '[',
+  ']',
+  '(',
+  ')',
+  '=',
+  ':',
+  '-',
+  '--',
+  '#',
+  '<<',
+  '<<EOF',
+  '<<-',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  ' ',
+  '\u0000',
+  '\uFEFF',
+  '\uFFFD',
+  '\u2028',
+  '\u00A0',
+  '😀',
+  'e\u0301',
+  '\u202E',
+  ',',
+  ';',
+  '&&',
+  '|',
+  '*',
+  '?',
+  '@',
+  '/',
+  '0',
+  '65536',
+  '-1',
+  '"$(touch /tmp/pwned)"',
+];
 
 export function mutate(r: Random, text: string): string {
   const at = (): number => r.int(text.length + 1);
@@ -386,13 +592,21 @@ export function hugeText(r: Random, kind: HugeKind): string {
     case 'longLine':
       return `FROM alpine\nRUN echo ${'x'.repeat(1_000_000)}\nCMD ["sh"]\n`;
     case 'manyLines':
-      return 'FROM alpine\n' + Array.from({ length: 99_999 }, (_, i) => (i % 3 === 0 ? `RUN echo line-${i}` : i % 3 === 1 ? `ENV V${i % 50}=${i}` : `# note ${i}`)).join('\n') + '\n';
+      return (
+        'FROM alpine\n' +
+        Array.from({ length: 99_999 }, (_, i) =>
+          i % 3 === 0 ? `RUN echo line-${i}` : i % 3 === 1 ? `ENV V${i % 50}=${i}` : `# note ${i}`,
+        ).join('\n') +
+        '\n'
+      );
     case 'fiveMb':
       return 'FROM alpine\n' + 'RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n'.repeat(60_000);
     case 'deepNesting':
       return `FROM alpine\nENV X=${nested(r, 10_000, true)}\nRUN echo $X\n`;
     case 'longContinuation':
-      return 'FROM alpine\nRUN set -eux \\\n' + Array.from({ length: 20_000 }, (_, i) => `    && echo ${i} \\`).join('\n') + '\n    && true\n';
+      return (
+        'FROM alpine\nRUN set -eux \\\n' + Array.from({ length: 20_000 }, (_, i) => `    && echo ${i} \\`).join('\n') + '\n    && true\n'
+      );
     case 'longMutated': {
       let text = generateDockerfile(20_000).text;
       for (let i = 0; i < 20; i++) {
@@ -416,8 +630,17 @@ export function makeCase(seed: number, index: number): FuzzCase {
     return { ...base, kind: 'huge', recipe: `huge ${kind}`, text: hugeText(r, kind), huge: true };
   }
   const kind = r.weighted<CaseKind>([
-    [14, 'grammar'], [8, 'fixture'], [4, 'bench'], [22, 'mutated'], [5, 'bytes'], [4, 'nul'], [3, 'bom'],
-    [8, 'truncated'], [8, 'unbalanced'], [5, 'nesting'], [6, 'lineEndings'],
+    [14, 'grammar'],
+    [8, 'fixture'],
+    [4, 'bench'],
+    [22, 'mutated'],
+    [5, 'bytes'],
+    [4, 'nul'],
+    [3, 'bom'],
+    [8, 'truncated'],
+    [8, 'unbalanced'],
+    [5, 'nesting'],
+    [6, 'lineEndings'],
   ]);
   switch (kind) {
     case 'grammar':
@@ -431,10 +654,18 @@ export function makeCase(seed: number, index: number): FuzzCase {
       return { ...base, kind, recipe: `bench ${lines} lines`, text: generateDockerfile(lines).text, valid: true };
     }
     case 'mutated': {
-      const source = r.weighted<'fixture' | 'grammar' | 'bench'>([[5, 'fixture'], [4, 'grammar'], [1, 'bench']]);
+      const source = r.weighted<'fixture' | 'grammar' | 'bench'>([
+        [5, 'fixture'],
+        [4, 'grammar'],
+        [1, 'bench'],
+      ]);
       const f = r.pick(fixtures());
       let text = source === 'fixture' ? f.text : source === 'grammar' ? grammarDockerfile(r) : generateDockerfile(r.between(20, 300)).text;
-      const n = r.weighted([[5, 1], [3, r.between(2, 5)], [1, r.between(6, 30)]]);
+      const n = r.weighted([
+        [5, 1],
+        [3, r.between(2, 5)],
+        [1, r.between(6, 30)],
+      ]);
       for (let i = 0; i < n; i++) text = mutate(r, text);
       return { ...base, kind, recipe: `${source === 'fixture' ? `fixture ${f.name}` : source} + ${n} mutation${n > 1 ? 's' : ''}`, text };
     }
@@ -452,7 +683,12 @@ export function makeCase(seed: number, index: number): FuzzCase {
       return { ...base, kind, recipe: 'deep nesting', text: nestingCase(r) };
     default: {
       const f = r.pick(fixtures());
-      return { ...base, kind: 'lineEndings', recipe: `mixed line endings ${f.name}`, text: mixLineEndings(r, r.chance(0.7) ? f.text : grammarDockerfile(r)) };
+      return {
+        ...base,
+        kind: 'lineEndings',
+        recipe: `mixed line endings ${f.name}`,
+        text: mixLineEndings(r, r.chance(0.7) ? f.text : grammarDockerfile(r)),
+      };
     }
   }
 }

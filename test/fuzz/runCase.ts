@@ -38,7 +38,13 @@ export function caseUri(seed: number, index: number): string {
   return `file:///fuzz/${seed}-${index}/Dockerfile`;
 }
 
-export async function runFuzzCase(endpoint: Endpoint, seed: number, index: number, text: string, options: RunOptions = {}): Promise<SessionResult> {
+export async function runFuzzCase(
+  endpoint: Endpoint,
+  seed: number,
+  index: number,
+  text: string,
+  options: RunOptions = {},
+): Promise<SessionResult> {
   const huge = isHuge(text);
   const rng = new Random(hashSeed(seed, index, 'session'));
   const session = new Session(endpoint, {

@@ -67,7 +67,17 @@ export interface SessionResult {
   formattedValid: boolean;
 }
 
-const POSITION_METHODS = ['hover', 'completion', 'signatureHelp', 'definition', 'references', 'documentHighlight', 'rename', 'selectionRange', 'onTypeFormatting'] as const;
+const POSITION_METHODS = [
+  'hover',
+  'completion',
+  'signatureHelp',
+  'definition',
+  'references',
+  'documentHighlight',
+  'rename',
+  'selectionRange',
+  'onTypeFormatting',
+] as const;
 type PositionMethod = (typeof POSITION_METHODS)[number];
 
 /**
@@ -154,7 +164,11 @@ export class Session {
   }
 
   private find(kind: FindingKind, method: string, message: string): void {
-    this.findings.push({ kind, method, message: this.version > 1 ? `(after ${this.version - 1} edit${this.version > 2 ? 's' : ''}) ${message}` : message });
+    this.findings.push({
+      kind,
+      method,
+      message: this.version > 1 ? `(after ${this.version - 1} edit${this.version > 2 ? 's' : ''}) ${message}` : message,
+    });
   }
 
   /** A request with the deadline, timing, logged-exception check and error classification. */
@@ -167,7 +181,8 @@ export class Session {
     } catch (e) {
       if (e instanceof Stall) this.find('stall', method, e.message);
       else if (e instanceof Crash) this.find('crash', method, e.message);
-      else if (!(allowResponseError && isResponseError(e))) this.find('exception', method, `the request failed: ${e instanceof Error ? e.message : String(e)}`);
+      else if (!(allowResponseError && isResponseError(e)))
+        this.find('exception', method, `the request failed: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     } finally {
       const ms = performance.now() - started;
@@ -251,7 +266,8 @@ export class Session {
     }
     for (const d of report.items) {
       this.invalid('textDocument/diagnostic', lines.range(d.range, `diagnostic ${String(d.code)}`));
-      if (typeof d.message !== 'string' || d.message.length === 0) this.invalid('textDocument/diagnostic', `diagnostic ${String(d.code)} without a message`);
+      if (typeof d.message !== 'string' || d.message.length === 0)
+        this.invalid('textDocument/diagnostic', `diagnostic ${String(d.code)} without a message`);
     }
     return report.items;
   }
@@ -263,10 +279,16 @@ export class Session {
       const symbols = await this.ask<DocumentSymbol[] | null>('textDocument/documentSymbol', this.td());
       const walk = (list: DocumentSymbol[], parent: Range | undefined, depth: number): void => {
         for (const s of list) {
-          if (typeof s.name !== 'string' || s.name.trim() === '') this.invalid('textDocument/documentSymbol', `a symbol with an empty name at ${short(s.range)}`);
-          this.invalid('textDocument/documentSymbol', L.range(s.range, `symbol "${s.name}" range`) ?? L.range(s.selectionRange, `symbol "${s.name}" selectionRange`));
-          if (s.range && s.selectionRange && !contains(s.range, s.selectionRange)) this.invalid('textDocument/documentSymbol', `symbol "${s.name}": selectionRange outside its range`);
-          if (parent && s.range && !contains(parent, s.range)) this.invalid('textDocument/documentSymbol', `symbol "${s.name}" outside its parent`);
+          if (typeof s.name !== 'string' || s.name.trim() === '')
+            this.invalid('textDocument/documentSymbol', `a symbol with an empty name at ${short(s.range)}`);
+          this.invalid(
+            'textDocument/documentSymbol',
+            L.range(s.range, `symbol "${s.name}" range`) ?? L.range(s.selectionRange, `symbol "${s.name}" selectionRange`),
+          );
+          if (s.range && s.selectionRange && !contains(s.range, s.selectionRange))
+            this.invalid('textDocument/documentSymbol', `symbol "${s.name}": selectionRange outside its range`);
+          if (parent && s.range && !contains(parent, s.range))
+            this.invalid('textDocument/documentSymbol', `symbol "${s.name}" outside its parent`);
           if (s.children && depth < 50) walk(s.children, s.range, depth + 1);
         }
       };
@@ -275,7 +297,8 @@ export class Session {
     if (caps.foldingRangeProvider) {
       const ranges = await this.ask<FoldingRange[] | null>('textDocument/foldingRange', this.td());
       for (const f of ranges ?? []) {
-        if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < L.count)) this.invalid('textDocument/foldingRange', `folding range ${f.startLine}-${f.endLine} outside 0..${L.count - 1}`);
+        if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < L.count))
+          this.invalid('textDocument/foldingRange', `folding range ${f.startLine}-${f.endLine} outside 0..${L.count - 1}`);
       }
     }
     if (caps.semanticTokensProvider) {
@@ -294,7 +317,10 @@ export class Session {
     }
     if (caps.inlayHintProvider) {
       const whole: Range = { start: { line: 0, character: 0 }, end: { line: L.count - 1, character: L.lengths[L.count - 1] } };
-      const hints = await this.ask<InlayHint[] | null>('textDocument/inlayHint', { ...this.td(), range: this.options.rng.chance(0.5) ? whole : this.randomRange() });
+      const hints = await this.ask<InlayHint[] | null>('textDocument/inlayHint', {
+        ...this.td(),
+        range: this.options.rng.chance(0.5) ? whole : this.randomRange(),
+      });
       for (const h of hints ?? []) {
         this.invalid('textDocument/inlayHint', L.position(h.position, 'inlay hint'));
         const label = typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('');
@@ -305,15 +331,23 @@ export class Session {
       const links = await this.ask<DocumentLink[] | null>('textDocument/documentLink', this.td());
       for (const link of links ?? []) {
         this.invalid('textDocument/documentLink', L.range(link.range, 'link'));
-        if (link.target !== undefined && !URL.canParse(link.target)) this.invalid('textDocument/documentLink', `link target is not a URI: ${short(link.target)}`);
+        if (link.target !== undefined && !URL.canParse(link.target))
+          this.invalid('textDocument/documentLink', `link target is not a URI: ${short(link.target)}`);
       }
     }
     if (caps.codeActionProvider) {
       const r = this.options.rng;
-      const targets = diagnostics.filter(() => r.chance(0.5)).slice(0, 3).map((d) => ({ range: d.range, diagnostics: [d] }));
+      const targets = diagnostics
+        .filter(() => r.chance(0.5))
+        .slice(0, 3)
+        .map((d) => ({ range: d.range, diagnostics: [d] }));
       targets.push({ range: this.randomRange(), diagnostics: diagnostics.filter(() => this.options.rng.chance(0.3)).slice(0, 5) });
       for (const t of targets) {
-        const actions = await this.ask<(CodeAction | Command)[] | null>('textDocument/codeAction', { ...this.td(), range: t.range, context: { diagnostics: t.diagnostics } });
+        const actions = await this.ask<(CodeAction | Command)[] | null>('textDocument/codeAction', {
+          ...this.td(),
+          range: t.range,
+          context: { diagnostics: t.diagnostics },
+        });
         this.checkActions(actions ?? []);
       }
       const fixAll = await this.ask<(CodeAction | Command)[] | null>('textDocument/codeAction', {
@@ -342,7 +376,8 @@ export class Session {
       const where = `token ${i / 5} at ${line}:${char}`;
       if (line >= this.lines.count) return this.invalid(method, `${where}: past the last line`);
       if (len <= 0) return this.invalid(method, `${where}: length ${len}`);
-      if (char + len > this.lines.lengths[line]) return this.invalid(method, `${where}: length ${len} ${PAST_LINE_END} (${this.lines.lengths[line]})`);
+      if (char + len > this.lines.lengths[line])
+        return this.invalid(method, `${where}: length ${len} ${PAST_LINE_END} (${this.lines.lengths[line]})`);
       if (char < lastEnd) return this.invalid(method, `${where}: overlaps the previous token`);
       if (type < 0 || type >= types) return this.invalid(method, `${where}: type ${type} outside the legend`);
       if (mods < 0 || mods >= 1 << modifiers) return this.invalid(method, `${where}: modifiers ${mods} outside the legend`);
@@ -391,7 +426,8 @@ export class Session {
 
   private checkActions(actions: (CodeAction | Command)[]): void {
     for (const a of actions) {
-      if (typeof a.title !== 'string' || a.title.trim() === '') this.invalid('textDocument/codeAction', `an action without a title: ${short(a)}`);
+      if (typeof a.title !== 'string' || a.title.trim() === '')
+        this.invalid('textDocument/codeAction', `an action without a title: ${short(a)}`);
       if ('edit' in a) this.checkWorkspaceEdit('textDocument/codeAction', a.edit, `action "${a.title}"`);
     }
   }
@@ -417,11 +453,13 @@ export class Session {
       if (caps.hoverProvider) {
         const hover = await this.ask<Hover | null>('textDocument/hover', at);
         if (hover) {
-          const value = typeof hover.contents === 'string' ? hover.contents : 'value' in hover.contents ? hover.contents.value : short(hover.contents);
+          const value =
+            typeof hover.contents === 'string' ? hover.contents : 'value' in hover.contents ? hover.contents.value : short(hover.contents);
           if (!value) this.invalid('textDocument/hover', `an empty hover at ${fmt(position)}`);
           if (hover.range) {
             this.invalid('textDocument/hover', L.range(hover.range, 'hover range'));
-            if (!containsPosition(hover.range, position)) this.invalid('textDocument/hover', `hover range ${short(hover.range)} does not contain the caret ${fmt(position)}`);
+            if (!containsPosition(hover.range, position))
+              this.invalid('textDocument/hover', `hover range ${short(hover.range)} does not contain the caret ${fmt(position)}`);
           }
         }
       }
@@ -434,25 +472,44 @@ export class Session {
         const help = await this.ask<SignatureHelp | null>('textDocument/signatureHelp', at);
         if (help) {
           if (!Array.isArray(help.signatures)) this.invalid('textDocument/signatureHelp', 'no signatures array');
-          else if (help.signatures.length > 0 && help.activeSignature !== undefined && (help.activeSignature < 0 || help.activeSignature >= help.signatures.length)) {
+          else if (
+            help.signatures.length > 0 &&
+            help.activeSignature !== undefined &&
+            (help.activeSignature < 0 || help.activeSignature >= help.signatures.length)
+          ) {
             this.invalid('textDocument/signatureHelp', `activeSignature ${help.activeSignature} of ${help.signatures.length}`);
           }
         }
       }
-      if (caps.definitionProvider) this.checkLocations('textDocument/definition', await this.ask<Location | Location[] | LocationLink[] | null>('textDocument/definition', at));
+      if (caps.definitionProvider)
+        this.checkLocations(
+          'textDocument/definition',
+          await this.ask<Location | Location[] | LocationLink[] | null>('textDocument/definition', at),
+        );
       if (caps.referencesProvider) {
-        this.checkLocations('textDocument/references', await this.ask<Location[] | null>('textDocument/references', { ...at, context: { includeDeclaration: this.options.rng.chance(0.5) } }));
+        this.checkLocations(
+          'textDocument/references',
+          await this.ask<Location[] | null>('textDocument/references', {
+            ...at,
+            context: { includeDeclaration: this.options.rng.chance(0.5) },
+          }),
+        );
       }
       if (caps.documentHighlightProvider) {
         const highlights = await this.ask<{ range: Range }[] | null>('textDocument/documentHighlight', at);
         for (const h of highlights ?? []) this.invalid('textDocument/documentHighlight', L.range(h.range, 'highlight'));
       }
       if (caps.renameProvider) {
-        const prepared = await this.ask<Range | { range: Range; placeholder: string } | { defaultBehavior: boolean } | null>('textDocument/prepareRename', at, true);
+        const prepared = await this.ask<Range | { range: Range; placeholder: string } | { defaultBehavior: boolean } | null>(
+          'textDocument/prepareRename',
+          at,
+          true,
+        );
         const range = prepared && 'start' in prepared ? prepared : prepared && 'range' in prepared ? prepared.range : undefined;
         if (range) {
           this.invalid('textDocument/prepareRename', L.range(range, 'rename range'));
-          if (!containsPosition(range, position)) this.invalid('textDocument/prepareRename', `rename range ${short(range)} does not contain the caret ${fmt(position)}`);
+          if (!containsPosition(range, position))
+            this.invalid('textDocument/prepareRename', `rename range ${short(range)} does not contain the caret ${fmt(position)}`);
           const newName = this.options.rng.pick(['renamed', 'NEW_NAME', 'x1', 'a-b', '']);
           const edit = await this.ask<WorkspaceEdit | null>('textDocument/rename', { ...at, newName }, true);
           this.checkWorkspaceEdit('textDocument/rename', edit ?? undefined, `rename to "${newName}"`);
@@ -471,7 +528,8 @@ export class Session {
             break;
           }
         }
-        if (ranges?.[0] && !containsPosition(ranges[0].range, position)) this.invalid('textDocument/selectionRange', `innermost range ${short(ranges[0].range)} does not contain ${fmt(position)}`);
+        if (ranges?.[0] && !containsPosition(ranges[0].range, position))
+          this.invalid('textDocument/selectionRange', `innermost range ${short(ranges[0].range)} does not contain ${fmt(position)}`);
       }
       if (caps.documentOnTypeFormattingProvider && position.line > 0) {
         const edits = await this.ask<TextEdit[] | null>('textDocument/onTypeFormatting', {
@@ -535,7 +593,12 @@ export class Session {
       const formattedDoc = TextDocument.create(uri, 'dockerfile', 1, once);
       if (this.checkEdits('textDocument/formatting', again, 'second formatting edit', new Lines(once))) {
         const twice = TextDocument.applyEdits(formattedDoc, again);
-        if (twice !== once) this.find('idempotence', 'textDocument/formatting', `formatting twice differs from formatting once: ${firstDifference(once, twice)}`);
+        if (twice !== once)
+          this.find(
+            'idempotence',
+            'textDocument/formatting',
+            `formatting twice differs from formatting once: ${firstDifference(once, twice)}`,
+          );
       }
     }
     return true;
@@ -551,21 +614,37 @@ export class Session {
       const text = r.weighted<string>([
         [4, r.pick(['x', ' ', '\\', '"', '$', '{', '}', '[', ']', '=', '-', '#', '\t', '\u0000', '\uFEFF', '😀'])],
         [2, r.pick(['\n', '\r\n', '\r', ' \\\n  '])],
-        [2, r.pick(['RUN echo hi\n', 'FROM alpine AS b\n', '<<EOF\nbody\nEOF\n', '${A:-${B}}', 'ARG A=1\n', 'COPY --from=b / /\n', '--mount=type=cache,target=/x '])],
+        [
+          2,
+          r.pick([
+            'RUN echo hi\n',
+            'FROM alpine AS b\n',
+            '<<EOF\nbody\nEOF\n',
+            '${A:-${B}}',
+            'ARG A=1\n',
+            'COPY --from=b / /\n',
+            '--mount=type=cache,target=/x ',
+          ]),
+        ],
         [2, ''],
       ]);
       const change = full ? { text: this.doc.getText().slice(0, r.int(this.doc.getText().length + 1)) + text } : { range, text };
       this.version++;
       TextDocument.update(this.doc, [change], this.version);
       this.setText(this.doc.getText());
-      await this.endpoint.notify('textDocument/didChange', { textDocument: { uri: this.options.uri, version: this.version }, contentChanges: [change] });
+      await this.endpoint.notify('textDocument/didChange', {
+        textDocument: { uri: this.options.uri, version: this.version },
+        contentChanges: [change],
+      });
       // One request between edits, so answers are asked of versions the server has just received.
       if (r.chance(0.6)) await this.positionFeatures(1, r.pick(POSITION_METHODS));
       else if (r.chance(0.3)) await this.diagnostics();
     }
     const edited = await this.diagnostics();
     const freshUri = this.options.uri.replace(/Dockerfile$/, 'fresh.Dockerfile');
-    await this.endpoint.notify('textDocument/didOpen', { textDocument: { uri: freshUri, languageId: 'dockerfile', version: 1, text: this.doc.getText() } });
+    await this.endpoint.notify('textDocument/didOpen', {
+      textDocument: { uri: freshUri, languageId: 'dockerfile', version: 1, text: this.doc.getText() },
+    });
     this.opened.push(freshUri);
     const fresh = await this.diagnostics(freshUri);
     if (edited && fresh) {
@@ -574,7 +653,11 @@ export class Session {
       const onlyEdited = a.filter((x) => !b.includes(x));
       const onlyFresh = b.filter((x) => !a.includes(x));
       if (onlyEdited.length > 0 || onlyFresh.length > 0) {
-        this.find('mismatch', 'textDocument/diagnostic', `after ${this.options.edits} edits the document lints differently from the same text opened fresh; only after editing: ${short(onlyEdited.slice(0, 3))}; only fresh: ${short(onlyFresh.slice(0, 3))}`);
+        this.find(
+          'mismatch',
+          'textDocument/diagnostic',
+          `after ${this.options.edits} edits the document lints differently from the same text opened fresh; only after editing: ${short(onlyEdited.slice(0, 3))}; only fresh: ${short(onlyFresh.slice(0, 3))}`,
+        );
       }
     }
   }

@@ -67,7 +67,10 @@ describe('dist/cli.js', function () {
 
   it('reads standard input for "-"', () => {
     const r = run(['lint', '--no-color', '-'], 'FROM alpine:3.20\nMAINTAINER me\n');
-    assert.equal(r.stdout, '-:2:1 DL4000 error: MAINTAINER is deprecated. Record the author with `LABEL org.opencontainers.image.authors="..."` instead.\n');
+    assert.equal(
+      r.stdout,
+      '-:2:1 DL4000 error: MAINTAINER is deprecated. Record the author with `LABEL org.opencontainers.image.authors="..."` instead.\n',
+    );
     assert.equal(r.status, 1);
     const clean = run(['lint', '-'], 'FROM alpine:3.20\nCMD ["true"]\n');
     assert.deepEqual([clean.status, clean.stdout], [0, '']);

@@ -33,7 +33,10 @@ describe('code actions: fixes and suppressions', () => {
     const before = (await client.diagnostics(await client.open(text))).map((d) => d.code);
     const after = (await client.diagnostics(await client.open(fixed))).map((d) => d.code);
     assert.ok(!after.includes('UnknownInstruction'));
-    assert.deepEqual(after.filter((c) => !before.includes(c)), []);
+    assert.deepEqual(
+      after.filter((c) => !before.includes(c)),
+      [],
+    );
   });
 
   it('writes a check=skip directive for the whole file at the top', async () => {
@@ -55,7 +58,10 @@ describe('code actions: fixes and suppressions', () => {
     const text2 = '# check=skip=StageNameCasing\nFROM alpine:3.20\nFORM x\n';
     const r2 = await actionsFor(text2, 'UnknownInstruction');
     const ignore2 = r2.actions.find((a) => a.title === 'Ignore UnknownInstruction in this file')!;
-    assert.equal(applyWorkspaceEdit(text2, r2.uri, ignore2.edit), '# check=skip=StageNameCasing,UnknownInstruction\nFROM alpine:3.20\nFORM x\n');
+    assert.equal(
+      applyWorkspaceEdit(text2, r2.uri, ignore2.edit),
+      '# check=skip=StageNameCasing,UnknownInstruction\nFROM alpine:3.20\nFORM x\n',
+    );
   });
 
   it('writes the per-instruction suppression above the instruction with its indentation', async () => {
@@ -86,14 +92,15 @@ describe('code actions: fix-all', () => {
     return applyWorkspaceEdit(text, uri, actions[0].edit);
   }
 
-  const messy = [
-    'FROM debian:bookworm',
-    'RUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb12u5',
-    'RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1',
-    'FROM alpine:3.20 AS tools',
-    'RUN apk add jq=1.7.1-r0',
-    'COPY a b c /dest',
-  ].join('\n') + '\n';
+  const messy =
+    [
+      'FROM debian:bookworm',
+      'RUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb12u5',
+      'RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1',
+      'FROM alpine:3.20 AS tools',
+      'RUN apk add jq=1.7.1-r0',
+      'COPY a b c /dest',
+    ].join('\n') + '\n';
 
   it('applies every safe fix in one action and a second run has nothing left to do', async () => {
     const fixed = await fixAll(messy);

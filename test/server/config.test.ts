@@ -88,7 +88,10 @@ describe('configuration changes what is reported', function () {
     });
 
     it('overrides levels, style meaning hint', async () => {
-      write('override/.hadolint.yaml', 'override:\n  error: [DL3059]\n  style: [SecretsUsedInArgOrEnv, DL4000]\n  info: [ReservedStageName]\n');
+      write(
+        'override/.hadolint.yaml',
+        'override:\n  error: [DL3059]\n  style: [SecretsUsedInArgOrEnv, DL4000]\n  info: [ReservedStageName]\n',
+      );
       const d = await lintAt(await client(), 'override', SAMPLE);
       assert.deepEqual(summary(d, CODES), ['DL3025@5:warning', 'DL3059@4:error', 'DL3063@0:info', 'DL3064@2:hint', 'DL4000@1:hint']);
     });
@@ -206,7 +209,11 @@ describe('configuration changes what is reported', function () {
   describe('BuildKit check directive and comments', () => {
     it('skip= silences the named checks, by BuildKit name or hadolint code', async () => {
       const text = '# check=skip=MaintainerDeprecated,ReservedStageName\n' + SAMPLE;
-      assert.deepEqual(summary(await lintAt(await client(), 'check-skip', text), CODES), ['DL3025@6:warning', 'DL3059@5:info', 'DL3064@3:warning']);
+      assert.deepEqual(summary(await lintAt(await client(), 'check-skip', text), CODES), [
+        'DL3025@6:warning',
+        'DL3059@5:info',
+        'DL3064@3:warning',
+      ]);
     });
 
     it('skip=all silences every BuildKit check and leaves hadolint-only rules', async () => {
@@ -216,7 +223,13 @@ describe('configuration changes what is reported', function () {
 
     it('error=true turns check findings into errors', async () => {
       const text = '# check=error=true\n' + SAMPLE;
-      assert.deepEqual(summary(await lintAt(await client(), 'check-error', text), CODES), ['DL3025@6:error', 'DL3059@5:info', 'DL3063@1:error', 'DL3064@3:error', 'DL4000@2:error']);
+      assert.deepEqual(summary(await lintAt(await client(), 'check-error', text), CODES), [
+        'DL3025@6:error',
+        'DL3059@5:info',
+        'DL3063@1:error',
+        'DL3064@3:error',
+        'DL4000@2:error',
+      ]);
     });
 
     it('experimental= enables an experimental check', async () => {
@@ -245,23 +258,39 @@ describe('configuration changes what is reported', function () {
   describe('settings', () => {
     it('dockerfileStudio.rules sets levels by id or alias and wins over .hadolint.yaml', async () => {
       write('settings/.hadolint.yaml', 'ignored: [DL3059]\noverride:\n  style: [DL3064]\n');
-      const c = await client({ rules: { DL3059: 'warning', SecretsUsedInArgOrEnv: 'error', maintainerdeprecated: 'off', ReservedStageName: 'hint' } });
-      assert.deepEqual(summary(await lintAt(c, 'settings', SAMPLE), CODES), ['DL3025@5:warning', 'DL3059@4:warning', 'DL3063@0:hint', 'DL3064@2:error']);
+      const c = await client({
+        rules: { DL3059: 'warning', SecretsUsedInArgOrEnv: 'error', maintainerdeprecated: 'off', ReservedStageName: 'hint' },
+      });
+      assert.deepEqual(summary(await lintAt(c, 'settings', SAMPLE), CODES), [
+        'DL3025@5:warning',
+        'DL3059@4:warning',
+        'DL3063@0:hint',
+        'DL3064@2:error',
+      ]);
     });
 
     it('a level set for a rule also applies to its problems that carry their own severity', async () => {
       // InvalidJsonForm warns about a shell-form fallback and errs where the build stops (a number element).
       const text = 'FROM alpine:3.20\nCMD ["sleep", 5]\nENTRYPOINT [\'a\']\n';
-      assert.deepEqual(summary(await lintAt(await client(), 'own-default', text), ['InvalidJsonForm']), ['InvalidJsonForm@1:error', 'InvalidJsonForm@2:warning']);
+      assert.deepEqual(summary(await lintAt(await client(), 'own-default', text), ['InvalidJsonForm']), [
+        'InvalidJsonForm@1:error',
+        'InvalidJsonForm@2:warning',
+      ]);
       const c = await client({ rules: { InvalidJsonForm: 'info' } });
-      assert.deepEqual(summary(await lintAt(c, 'own-set', text), ['InvalidJsonForm']), ['InvalidJsonForm@1:info', 'InvalidJsonForm@2:info']);
+      assert.deepEqual(summary(await lintAt(c, 'own-set', text), ['InvalidJsonForm']), [
+        'InvalidJsonForm@1:info',
+        'InvalidJsonForm@2:info',
+      ]);
     });
 
     it('reports unknown rule names in the settings on the first line, with a suggestion', async () => {
       const c = await client({ rules: { DL3O59: 'off' } });
       const d = await lintAt(c, 'settings-typo', SAMPLE);
       const bad = d.filter((x) => x.code === 'InvalidLintConfig');
-      assert.deepEqual(bad.map((x) => [x.range.start.line, x.message]), [[0, 'Unknown rule "DL3O59" in the dockerfileStudio.rules setting. Did you mean "DL3059"?']]);
+      assert.deepEqual(
+        bad.map((x) => [x.range.start.line, x.message]),
+        [[0, 'Unknown rule "DL3O59" in the dockerfileStudio.rules setting. Did you mean "DL3059"?']],
+      );
       assert.deepEqual(summary(d, CODES), DEFAULTS);
     });
 
@@ -276,7 +305,14 @@ describe('configuration changes what is reported', function () {
     it('the strict profile turns warnings into errors and default-off rules on', async () => {
       const c = await client({ profile: 'strict' });
       const d = await lintAt(c, 'strict-profile', SAMPLE);
-      assert.deepEqual(summary(d, [...CODES, 'DL3057']), ['DL3025@5:error', 'DL3057@0:info', 'DL3059@4:info', 'DL3063@0:error', 'DL3064@2:error', 'DL4000@1:error']);
+      assert.deepEqual(summary(d, [...CODES, 'DL3057']), [
+        'DL3025@5:error',
+        'DL3057@0:info',
+        'DL3059@4:info',
+        'DL3063@0:error',
+        'DL3064@2:error',
+        'DL4000@1:error',
+      ]);
     });
   });
 });

@@ -42,7 +42,10 @@ describe('a hostile .hadolint.yaml does not stop linting', () => {
       assert.match(String(bad[0].message), message);
       // The file asked to ignore DL3007 and DL3004; it was not used, so both are reported.
       assert.ok(diags.some((d) => d.code === 'DL3007') && diags.some((d) => d.code === 'DL3004'), JSON.stringify(diags.map((d) => d.code)));
-      assert.deepEqual(client.logs.filter((l) => /failed (for|on)/.test(l)), []);
+      assert.deepEqual(
+        client.logs.filter((l) => /failed (for|on)/.test(l)),
+        [],
+      );
       assert.equal(existsSync('/tmp/pwned'), false);
     });
   }

@@ -45,14 +45,22 @@ function versionOf(diagnostics: Diagnostic[]): number {
   assert.ok(m, message);
   const version = Number(m[1]);
   const line = 2 + (version % 4);
-  assert.deepEqual(marker[0].range, { start: { line, character: 0 }, end: { line, character: `V${version}X`.length } }, `marker of v${version} on the line that version puts it`);
+  assert.deepEqual(
+    marker[0].range,
+    { start: { line, character: 0 }, end: { line, character: `V${version}X`.length } },
+    `marker of v${version} on the line that version puts it`,
+  );
   return version;
 }
 
 function keywordVersionCheck(hover: Hover | null, version: number): void {
   const [kw] = KEYWORDS[version % KEYWORDS.length];
   assert.ok(hover, `hover on ${kw}`);
-  assert.deepEqual(hover.range, { start: { line: 1, character: 0 }, end: { line: 1, character: kw.length } }, `hover range is ${kw} of v${version}`);
+  assert.deepEqual(
+    hover.range,
+    { start: { line: 1, character: 0 }, end: { line: 1, character: kw.length } },
+    `hover range is ${kw} of v${version}`,
+  );
   assert.match(JSON.stringify(hover.contents), new RegExp(kw));
 }
 
@@ -123,20 +131,34 @@ describe('consistency under load: 50 documents edited at once', function () {
       await Promise.all(
         Array.from({ length: DOCS }, async (_, doc) => {
           const uri = uriOf(doc, 'pull');
-          await h.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: textOf(doc, 1) } });
+          await h.client.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'dockerfile', version: 1, text: textOf(doc, 1) },
+          });
           for (let v = 1; v <= EDITS; v++) {
             if (v > 1) {
-              await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: textOf(doc, v) }] });
+              await h.client.sendNotification('textDocument/didChange', {
+                textDocument: { uri, version: v },
+                contentChanges: [{ text: textOf(doc, v) }],
+              });
             }
             // Requests for this document go out together, interleaved with every other document's.
             const [report, hover, completion] = await Promise.all([
               h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items: Diagnostic[] }>,
-              h.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } }) as Promise<Hover | null>,
-              h.client.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2 + (v % 4), character: 0 } }) as Promise<{ label: string }[]>,
+              h.client.sendRequest('textDocument/hover', {
+                textDocument: { uri },
+                position: { line: 1, character: 1 },
+              }) as Promise<Hover | null>,
+              h.client.sendRequest('textDocument/completion', {
+                textDocument: { uri },
+                position: { line: 2 + (v % 4), character: 0 },
+              }) as Promise<{ label: string }[]>,
             ]);
             assert.equal(versionOf(report.items), v, `${uri}: diagnostics of v${v}`);
             keywordVersionCheck(hover, v);
-            assert.ok(completion.some((i) => i.label === 'COPY'), 'keyword completion at the start of the marker line');
+            assert.ok(
+              completion.some((i) => i.label === 'COPY'),
+              'keyword completion at the start of the marker line',
+            );
             if (rng.chance(0.3)) await sleep(rng.int(5));
           }
         }),
@@ -145,9 +167,17 @@ describe('consistency under load: 50 documents edited at once', function () {
       const uri = uriOf(0, 'pull');
       const answers: Promise<{ sentAfter: number; items: Diagnostic[] }>[] = [];
       for (let v = EDITS + 1; v <= EDITS + 20; v++) {
-        void h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: textOf(0, v) }] });
+        void h.client.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: v },
+          contentChanges: [{ text: textOf(0, v) }],
+        });
         const sentAfter = v;
-        answers.push((h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items: Diagnostic[] }>).then((r) => ({ sentAfter, items: r.items })));
+        answers.push(
+          (h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items: Diagnostic[] }>).then((r) => ({
+            sentAfter,
+            items: r.items,
+          })),
+        );
       }
       let last = 0;
       for (const a of await Promise.all(answers)) {
@@ -162,7 +192,7 @@ describe('consistency under load: 50 documents edited at once', function () {
     }
   });
 
-  it('push client: publishes only the latest version, in order, and ends on every document\'s last version', async () => {
+  it("push client: publishes only the latest version, in order, and ends on every document's last version", async () => {
     const h = await start(false);
     try {
       const rng = new Random(7);
@@ -170,13 +200,24 @@ describe('consistency under load: 50 documents edited at once', function () {
       await Promise.all(
         Array.from({ length: DOCS }, async (_, doc) => {
           const uri = uriOf(doc, 'push');
-          await h.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: textOf(doc, 1) } });
+          await h.client.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'dockerfile', version: 1, text: textOf(doc, 1) },
+          });
           for (let v = 2; v <= EDITS; v++) {
             // Some edits come faster than the 50 ms debounce, some slower, so some versions are published and some skipped.
             await sleep(rng.pick([0, 1, 5, 20, 80]));
-            await h.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: textOf(doc, v) }] });
+            await h.client.sendNotification('textDocument/didChange', {
+              textDocument: { uri, version: v },
+              contentChanges: [{ text: textOf(doc, v) }],
+            });
             if (rng.chance(0.5)) {
-              keywordVersionCheck((await h.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } })) as Hover | null, v);
+              keywordVersionCheck(
+                (await h.client.sendRequest('textDocument/hover', {
+                  textDocument: { uri },
+                  position: { line: 1, character: 1 },
+                })) as Hover | null,
+                v,
+              );
             }
           }
           finalVersion.set(uri, EDITS);
@@ -192,10 +233,15 @@ describe('consistency under load: 50 documents edited at once', function () {
         const mine = h.published.filter((p) => p.uri === uri);
         assert.ok(mine.length > 0, `${uri} got diagnostics`);
         const versions = mine.map((p) => p.version!);
-        assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `${uri}: publishes in version order (${versions.join(',')})`);
+        assert.deepEqual(
+          versions,
+          [...versions].sort((a, b) => a - b),
+          `${uri}: publishes in version order (${versions.join(',')})`,
+        );
         assert.equal(new Set(versions).size, versions.length, `${uri}: each version published once (${versions.join(',')})`);
         assert.equal(versions[versions.length - 1], v, `${uri} ends on v${v}`);
-        for (const p of mine) assert.equal(versionOf(p.diagnostics), p.version, `${uri}: the diagnostics published as v${p.version} are v${p.version}'s`);
+        for (const p of mine)
+          assert.equal(versionOf(p.diagnostics), p.version, `${uri}: the diagnostics published as v${p.version} are v${p.version}'s`);
       }
       assert.equal(h.sends.length, h.published.length);
       const stale = h.sends.filter((s) => s.version !== s.latest);

@@ -21,7 +21,10 @@ describe('realistic fixture Dockerfiles get no error-level findings', () => {
     it(f, async () => {
       const uri = await client.open(readFileSync(join(dir, f), 'utf8'), `file:///fixtures/${f}`);
       const errors = (await client.diagnostics(uri)).filter((d) => d.severity === DiagnosticSeverity.Error);
-      assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`), []);
+      assert.deepEqual(
+        errors.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`),
+        [],
+      );
     });
   }
 });

@@ -34,10 +34,7 @@ describe('formatting', () => {
     });
   }
 
-  const fixtures = [
-    ...readdirSync(dockerfileDir).map((f) => join(dockerfileDir, f)),
-    ...cases.map((f) => join(formatDir, f)),
-  ];
+  const fixtures = [...readdirSync(dockerfileDir).map((f) => join(dockerfileDir, f)), ...cases.map((f) => join(formatDir, f))];
   it(`is idempotent on every fixture (${fixtures.length} files)`, async () => {
     for (const f of fixtures) {
       const once = await format(readFileSync(f, 'utf8'));
@@ -55,13 +52,19 @@ describe('formatting', () => {
   it('honours the keyword-case and multi-line settings', async () => {
     const text = 'from alpine\nrun echo a \\\n        && echo b\n';
     assert.equal(await format(text, { format: { keywordCase: 'preserve' } }), 'from alpine\nrun echo a \\\n    && echo b\n');
-    assert.equal(await format(text, { format: { keywordCase: 'lower', keepMultilineInstructions: true } }), 'from alpine\nrun echo a \\\n        && echo b\n');
+    assert.equal(
+      await format(text, { format: { keywordCase: 'lower', keepMultilineInstructions: true } }),
+      'from alpine\nrun echo a \\\n        && echo b\n',
+    );
     assert.equal(await format(text, { format: { continuationIndent: 2 } }), 'FROM alpine\nRUN echo a \\\n  && echo b\n');
   });
 
   it('follows the editor tab setting when no indent is configured', async () => {
     const uri = await client.open('FROM a\nRUN a \\\n  b\n');
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: false },
+    });
     assert.equal(applyTextEdits('FROM a\nRUN a \\\n  b\n', edits), 'FROM a\nRUN a \\\n\tb\n');
   });
 
@@ -79,14 +82,32 @@ describe('formatting', () => {
   it('indents the new line after Enter on a line ending in the escape character', async () => {
     const text = 'FROM a\nRUN apt-get update && \\\n\n';
     const uri = await client.open(text);
-    const edits = await client.request<TextEdit[]>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line: 2, character: 0 }, ch: '\n', options });
+    const edits = await client.request<TextEdit[]>('textDocument/onTypeFormatting', {
+      textDocument: { uri },
+      position: { line: 2, character: 0 },
+      ch: '\n',
+      options,
+    });
     assert.equal(applyTextEdits(text, edits), 'FROM a\nRUN apt-get update && \\\n    \n');
     const nested = 'FROM a\nRUN a \\\n      b \\\n\n';
     const uri2 = await client.open(nested);
-    const edits2 = await client.request<TextEdit[]>('textDocument/onTypeFormatting', { textDocument: { uri: uri2 }, position: { line: 3, character: 0 }, ch: '\n', options });
+    const edits2 = await client.request<TextEdit[]>('textDocument/onTypeFormatting', {
+      textDocument: { uri: uri2 },
+      position: { line: 3, character: 0 },
+      ch: '\n',
+      options,
+    });
     assert.equal(applyTextEdits(nested, edits2), 'FROM a\nRUN a \\\n      b \\\n      \n');
     const plain = 'FROM a\nRUN a\n\n';
     const uri3 = await client.open(plain);
-    assert.deepEqual(await client.request('textDocument/onTypeFormatting', { textDocument: { uri: uri3 }, position: { line: 2, character: 0 }, ch: '\n', options }), []);
+    assert.deepEqual(
+      await client.request('textDocument/onTypeFormatting', {
+        textDocument: { uri: uri3 },
+        position: { line: 2, character: 0 },
+        ch: '\n',
+        options,
+      }),
+      [],
+    );
   });
 });

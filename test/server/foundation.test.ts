@@ -108,7 +108,10 @@ describe('foundation: bad input keeps the server serving', () => {
   };
   const cases: [string, () => string][] = [
     ['an empty file', () => ''],
-    ['a 5 MB file', () => 'FROM alpine\n' + 'RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n'.repeat(60_000)],
+    [
+      'a 5 MB file',
+      () => 'FROM alpine\n' + 'RUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n'.repeat(60_000),
+    ],
     ['random bytes', () => Buffer.from(Array.from({ length: 200_000 }, () => Math.floor(random() * 256))).toString('latin1')],
     ['one 1 MB line', () => 'FROM alpine\nRUN echo ' + 'x'.repeat(1_000_000) + '\n'],
     ['NUL bytes', () => 'FROM alp\u0000ine\nRUN echo \u0000\u0000 && ls\n\u0000\u0000\u0000\nCMD ["a\u0000"]\n'],

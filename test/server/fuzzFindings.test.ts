@@ -17,7 +17,10 @@ describe('fuzz findings', () => {
     for (let i = 0; i < 10_000; i++) deep = `\${v${i}:-${deep}}`;
     const uri = await client.open(`FROM alpine\nENV X=${deep}\nENV Y=\${A:x}\nRUN echo "open\n`);
     const diags = await client.diagnostics(uri);
-    assert.deepEqual(client.logs.filter((l) => /failed on|failed for/.test(l)), []);
+    assert.deepEqual(
+      client.logs.filter((l) => /failed on|failed for/.test(l)),
+      [],
+    );
     // The rules that scan substitutions still run, and still find what is wrong in the rest of the file.
     const found = diags.map((d) => `${d.range.start.line} ${String(d.code)}`);
     assert.ok(found.includes('2 InvalidVariableSubstitution'), JSON.stringify(found));
@@ -26,7 +29,10 @@ describe('fuzz findings', () => {
 
   it('gives selection ranges that contain the caret when an instruction is indented past it', async () => {
     const uri = await client.open('FROM alpine\n   RUN echo hi\n');
-    const [sel] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 1, character: 0 }] });
+    const [sel] = await client.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri },
+      positions: [{ line: 1, character: 0 }],
+    });
     // The innermost range holding the caret is the stage (the RUN itself starts at character 3).
     assert.deepEqual(sel.range, { start: { line: 0, character: 0 }, end: { line: 1, character: 14 } });
   });
@@ -34,7 +40,10 @@ describe('fuzz findings', () => {
   it('leaves a keyword split by a line continuation alone when formatting, instead of duplicating it', async () => {
     const text = 'FROM alpine\nRU\\\nN echo hi\n';
     const uri = await client.open(text);
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
     const formatted = TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 1, text), edits);
     assert.equal(formatted, text);
   });
@@ -50,8 +59,12 @@ describe('fuzz findings', () => {
       char = data[i] > 0 ? data[i + 1] : char + data[i + 1];
       if (line === 1) onLine1.push([char, data[i + 2]]);
     }
-    for (let i = 1; i < onLine1.length; i++) assert.ok(onLine1[i][0] >= onLine1[i - 1][0] + onLine1[i - 1][1], `tokens overlap: ${JSON.stringify(onLine1)}`);
-    assert.ok(onLine1.some(([c, len]) => c === 19 && len === 4), 'BASE keeps its token');
+    for (let i = 1; i < onLine1.length; i++)
+      assert.ok(onLine1[i][0] >= onLine1[i - 1][0] + onLine1[i - 1][1], `tokens overlap: ${JSON.stringify(onLine1)}`);
+    assert.ok(
+      onLine1.some(([c, len]) => c === 19 && len === 4),
+      'BASE keeps its token',
+    );
   });
 
   it('marks an EXPOSE port with an empty protocol on its slash, inside the line', async () => {
@@ -64,15 +77,24 @@ describe('fuzz findings', () => {
   it('names a LABEL key made of a stray BOM visibly in the outline', async () => {
     const uri = await client.open('FROM alpine\nLABEL a=1 \\\n  \uFEFF b=2\n');
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    const names = symbols.flatMap((s) => [s, ...(s.children ?? [])]).flatMap((s) => [s, ...(s.children ?? [])]).map((s) => s.name);
-    assert.ok(names.every((n) => n.trim() !== ''), JSON.stringify(names));
+    const names = symbols
+      .flatMap((s) => [s, ...(s.children ?? [])])
+      .flatMap((s) => [s, ...(s.children ?? [])])
+      .map((s) => s.name);
+    assert.ok(
+      names.every((n) => n.trim() !== ''),
+      JSON.stringify(names),
+    );
     assert.ok(names.includes('"\uFEFF"'), JSON.stringify(names));
   });
 
   it('reports FROM with only a line continuation at the end of the file, instead of the rule failing', async () => {
     const uri = await client.open('# syntax=docker/dockerfile:1.7-labs\nFROM  \\');
     const diags = await client.diagnostics(uri);
-    assert.deepEqual(client.logs.filter((l) => /failed on|failed for/.test(l)), []);
+    assert.deepEqual(
+      client.logs.filter((l) => /failed on|failed for/.test(l)),
+      [],
+    );
     const d = diags.find((x) => x.code === 'InvalidArgumentCount');
     assert.ok(d, JSON.stringify(diags.map((x) => x.code)));
     assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
@@ -81,6 +103,9 @@ describe('fuzz findings', () => {
   it('links only ADD sources that are URLs', async () => {
     const uri = await client.open('FROM alpine\nADD https://example.\u0000om/a.tgz /a\nADD https://example.com/b.tgz /b\n');
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
-    assert.deepEqual(links.map((l) => l.target).filter((t) => t?.startsWith('https://example')), ['https://example.com/b.tgz']);
+    assert.deepEqual(
+      links.map((l) => l.target).filter((t) => t?.startsWith('https://example')),
+      ['https://example.com/b.tgz'],
+    );
   });
 });

@@ -65,18 +65,45 @@ describe('navigation: definition, references, highlight, rename', () => {
 
   it('lists references with and without the declaration', async () => {
     const uri = await client.open(text);
-    const all = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: p[2], context: { includeDeclaration: true } });
-    assert.deepEqual(all.map((l) => fmt(l.range)), ['1:26-1:31', '6:5-6:10', '10:12-10:17', '11:28-11:33', '12:12-12:13']);
-    const uses = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: p[2], context: { includeDeclaration: false } });
+    const all = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: p[2],
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(
+      all.map((l) => fmt(l.range)),
+      ['1:26-1:31', '6:5-6:10', '10:12-10:17', '11:28-11:33', '12:12-12:13'],
+    );
+    const uses = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: p[2],
+      context: { includeDeclaration: false },
+    });
     assert.equal(uses.length, 4);
   });
 
   it('highlights a heredoc delimiter and finds $VAR inside its body', async () => {
     const uri = await client.open(text);
-    const hl = await client.request<{ range: Range; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri }, position: p[11] });
-    assert.deepEqual(hl.map((h) => [fmt(h.range), h.kind]), [['13:10-13:13', 3], ['15:0-15:3', 2]]);
-    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: p[6], context: { includeDeclaration: true } });
-    assert.ok(refs.some((l) => fmt(l.range) === '14:1-14:9'), JSON.stringify(refs));
+    const hl = await client.request<{ range: Range; kind: number }[]>('textDocument/documentHighlight', {
+      textDocument: { uri },
+      position: p[11],
+    });
+    assert.deepEqual(
+      hl.map((h) => [fmt(h.range), h.kind]),
+      [
+        ['13:10-13:13', 3],
+        ['15:0-15:3', 2],
+      ],
+    );
+    const refs = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: p[6],
+      context: { includeDeclaration: true },
+    });
+    assert.ok(
+      refs.some((l) => fmt(l.range) === '14:1-14:9'),
+      JSON.stringify(refs),
+    );
   });
 
   it('renames a stage everywhere it is named, but not its numeric index', async () => {
@@ -92,7 +119,11 @@ describe('navigation: definition, references, highlight, rename', () => {
 
   it('renames a variable in its scope only: a same-named ARG in another stage stays', async () => {
     const uri = await client.open(text);
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: p[4], newName: 'HTTP_PORT' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: p[4],
+      newName: 'HTTP_PORT',
+    });
     const out = applyWorkspaceEdit(text, uri, edit).split('\n');
     assert.equal(out[3], 'ARG HTTP_PORT=80');
     assert.equal(out[5], 'RUN echo $VERSION $HTTP_PORT');
@@ -102,14 +133,16 @@ describe('navigation: definition, references, highlight, rename', () => {
 
   it('renames a global ARG together with its stage redeclaration and uses', async () => {
     const uri = await client.open(text);
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: p[0], newName: 'ALPINE_VERSION' });
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: p[0],
+      newName: 'ALPINE_VERSION',
+    });
     const out = applyWorkspaceEdit(text, uri, edit).split('\n');
-    assert.deepEqual([out[0], out[1], out[2], out[5]], [
-      'ARG ALPINE_VERSION=1.0',
-      'FROM alpine:${ALPINE_VERSION} AS build',
-      'ARG ALPINE_VERSION',
-      'RUN echo $ALPINE_VERSION $PORT',
-    ]);
+    assert.deepEqual(
+      [out[0], out[1], out[2], out[5]],
+      ['ARG ALPINE_VERSION=1.0', 'FROM alpine:${ALPINE_VERSION} AS build', 'ARG ALPINE_VERSION', 'RUN echo $ALPINE_VERSION $PORT'],
+    );
   });
 
   it('renames a heredoc delimiter at both ends', async () => {
@@ -125,7 +158,10 @@ describe('navigation: definition, references, highlight, rename', () => {
       const r = await client.request('textDocument/prepareRename', { textDocument: { uri }, position: p[i] });
       assert.equal(r, null, `position ${i}`);
     }
-    const ok = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri }, position: p[2] });
+    const ok = await client.request<{ range: Range; placeholder: string }>('textDocument/prepareRename', {
+      textDocument: { uri },
+      position: p[2],
+    });
     assert.deepEqual([fmt(ok.range), ok.placeholder], ['1:26-1:31', 'build']);
   });
 
@@ -135,7 +171,13 @@ describe('navigation: definition, references, highlight, rename', () => {
       client.request('textDocument/rename', { textDocument: { uri }, position: p[4], newName: '1BAD-NAME' }),
       /not valid as a variable name/,
     );
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: p[2], newName: 'final' }), /already exists/);
-    await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position: p[2], newName: 'Has Space' }), /not valid as a stage name/);
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: p[2], newName: 'final' }),
+      /already exists/,
+    );
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: p[2], newName: 'Has Space' }),
+      /not valid as a stage name/,
+    );
   });
 });

@@ -26,7 +26,9 @@ describe('the server makes no network requests', function () {
     const original = (target as Record<string, unknown>)[name];
     originals.push([target, name, original]);
     (target as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-      attempts.push(`${what}(${args.map((a) => (typeof a === 'string' ? a : typeof a === 'object' && a ? JSON.stringify(a).slice(0, 80) : typeof a)).join(', ')})`);
+      attempts.push(
+        `${what}(${args.map((a) => (typeof a === 'string' ? a : typeof a === 'object' && a ? JSON.stringify(a).slice(0, 80) : typeof a)).join(', ')})`,
+      );
       throw new Error(`network access from the server: ${what}`);
     };
   }

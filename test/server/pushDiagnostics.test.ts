@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { TestClient } from '../helpers/lsp';
 
-const BIG = 'FROM ubuntu:24.04\n' + 'RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0 && rm -rf /var/lib/apt/lists/*\n'.repeat(3000);
+const BIG =
+  'FROM ubuntu:24.04\n' +
+  'RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0 && rm -rf /var/lib/apt/lists/*\n'.repeat(3000);
 
 describe('push diagnostics', () => {
   let client: TestClient;
@@ -16,7 +18,10 @@ describe('push diagnostics', () => {
     // A misspelt FROM is linted as the FROM it stands for, so the image has a tag to leave one finding.
     const uri = await client.open('FORM ubuntu:24.04\n');
     const first = await client.waitForPublished(uri, 1);
-    assert.deepEqual(first.diagnostics.map((d) => d.code), ['UnknownInstruction']);
+    assert.deepEqual(
+      first.diagnostics.map((d) => d.code),
+      ['UnknownInstruction'],
+    );
     // Exactly one publication for the open (not one for the open and one for its content change).
     await new Promise((r) => setTimeout(r, 120));
     assert.equal(client.published.get(uri)?.length, 1);
@@ -27,7 +32,9 @@ describe('push diagnostics', () => {
     await client.waitForPublished(uri, 1);
     let last = 1;
     for (let i = 0; i < 20; i++) {
-      last = await client.change(uri, [{ range: { start: { line: 0, character: 17 }, end: { line: 0, character: 17 } }, text: i % 2 ? '' : ' ' }]);
+      last = await client.change(uri, [
+        { range: { start: { line: 0, character: 17 }, end: { line: 0, character: 17 } }, text: i % 2 ? '' : ' ' },
+      ]);
     }
     await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, text: 'FORM' }]);
     last++;
@@ -36,7 +43,10 @@ describe('push diagnostics', () => {
     await new Promise((r) => setTimeout(r, 150));
     const versions = (client.published.get(uri) ?? []).map((p) => p.version);
     // Versions only go up, the newest is last, and the burst was coalesced rather than linted 21 times.
-    assert.deepEqual([...versions].sort((a, b) => Number(a) - Number(b)), versions);
+    assert.deepEqual(
+      [...versions].sort((a, b) => Number(a) - Number(b)),
+      versions,
+    );
     assert.equal(versions[versions.length - 1], last);
     assert.ok(versions.length < 12, `published versions: ${versions.join(', ')}`);
   });

@@ -45,7 +45,10 @@ describe('a rule that throws', () => {
   it('is logged once, with the rule id, the document and the error', async () => {
     const lines = failureLines(a);
     assert.equal(lines.length, 1, lines.join('\n'));
-    assert.match(lines[0], /^Rule DL3007 failed on file:\/\/\/isolation\/a\/Dockerfile and is turned off for this document: TypeError: boom from the isolation test/);
+    assert.match(
+      lines[0],
+      /^Rule DL3007 failed on file:\/\/\/isolation\/a\/Dockerfile and is turned off for this document: TypeError: boom from the isolation test/,
+    );
   });
 
   it('is not run again on that document after edits, and is not logged again', async () => {
@@ -58,17 +61,34 @@ describe('a rule that throws', () => {
   });
 
   it('leaves every other feature working on that document', async () => {
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: a }, position: { line: 0, character: 1 } });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: a },
+      position: { line: 0, character: 1 },
+    });
     assert.match(JSON.stringify(hover?.contents), /base image/i);
     const items = await client.completion(a, { line: 3, character: 0 });
     assert.ok(items.some((i) => i.label === 'RUN'));
     const diags = await client.diagnostics(a);
     const sudo = diags.find((d) => d.code === 'DL3004')!;
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: a }, range: sudo.range, context: { diagnostics: [sudo] } });
-    assert.ok(actions.some((x) => /DL3004/.test(x.title)), JSON.stringify(actions.map((x) => x.title)));
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: a }, options: { tabSize: 4, insertSpaces: true } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: a },
+      range: sudo.range,
+      context: { diagnostics: [sudo] },
+    });
+    assert.ok(
+      actions.some((x) => /DL3004/.test(x.title)),
+      JSON.stringify(actions.map((x) => x.title)),
+    );
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri: a },
+      options: { tabSize: 4, insertSpaces: true },
+    });
     assert.ok(Array.isArray(edits));
-    assert.deepEqual(client.logs.filter((l) => /failed for/.test(l)), [], 'no feature failed');
+    assert.deepEqual(
+      client.logs.filter((l) => /failed for/.test(l)),
+      [],
+      'no feature failed',
+    );
   });
 
   it('still runs on other documents: once it stops throwing, another document gets its finding', async () => {

@@ -87,6 +87,11 @@ describe('semantic tokens', () => {
       textDocument: { uri },
       range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } },
     });
-    assert.deepEqual(decode(text.split('\n'), data), ['5:0 COPY keyword', '5:5 --from parameter', '5:12 build class', '6:0 MAINTAINER keyword+deprecated']);
+    assert.deepEqual(decode(text.split('\n'), data), [
+      '5:0 COPY keyword',
+      '5:5 --from parameter',
+      '5:12 build class',
+      '6:0 MAINTAINER keyword+deprecated',
+    ]);
   });
 });

@@ -35,15 +35,27 @@ describe('structure: outline, folding, selection, links, inlay hints, code lens'
 
   it('outlines directives, global ARGs and stages with their instructions', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [
-      ['# syntax', 'docker/dockerfile:1'],
-      ['ARG', 'TAG=3.12-slim'],
-      ['build', 'python:${TAG}'],
-      ['stage 1', 'ghcr.io/acme/tools/runner:1.2'],
-    ]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail]),
+      [
+        ['# syntax', 'docker/dockerfile:1'],
+        ['ARG', 'TAG=3.12-slim'],
+        ['build', 'python:${TAG}'],
+        ['stage 1', 'ghcr.io/acme/tools/runner:1.2'],
+      ],
+    );
     const build = symbols[2];
-    assert.deepEqual(build.children!.map((c) => c.name), ['ENV', 'RUN', 'COPY']);
-    assert.deepEqual(build.children![0].children!.map((c) => [c.name, c.detail]), [['PIP_NO_CACHE_DIR', '1'], ['APP', '/app']]);
+    assert.deepEqual(
+      build.children!.map((c) => c.name),
+      ['ENV', 'RUN', 'COPY'],
+    );
+    assert.deepEqual(
+      build.children![0].children!.map((c) => [c.name, c.detail]),
+      [
+        ['PIP_NO_CACHE_DIR', '1'],
+        ['APP', '/app'],
+      ],
+    );
     assert.equal(fmt(build.range), '4:0-11:3');
     assert.equal(fmt(build.selectionRange), '4:22-4:27');
   });
@@ -66,11 +78,14 @@ describe('structure: outline, folding, selection, links, inlay hints, code lens'
 
   it('links images to their registry pages and ADD URLs', async () => {
     const links = await client.request<{ range: Range; target: string }[]>('textDocument/documentLink', { textDocument: { uri } });
-    assert.deepEqual(links.map((l) => [fmt(l.range), l.target]), [
-      ['0:9-0:28', 'https://hub.docker.com/r/docker/dockerfile'],
-      ['13:5-13:34', 'https://github.com/acme/tools/pkgs/container/tools%2Frunner'],
-      ['15:4-15:38', 'https://example.com/archive.tar.gz'],
-    ]);
+    assert.deepEqual(
+      links.map((l) => [fmt(l.range), l.target]),
+      [
+        ['0:9-0:28', 'https://hub.docker.com/r/docker/dockerfile'],
+        ['13:5-13:34', 'https://github.com/acme/tools/pkgs/container/tools%2Frunner'],
+        ['15:4-15:38', 'https://example.com/archive.tar.gz'],
+      ],
+    );
   });
 
   it('shows the default value of ${TAG} in FROM', async () => {
@@ -78,18 +93,27 @@ describe('structure: outline, folding, selection, links, inlay hints, code lens'
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 16, character: 0 } },
     });
-    assert.deepEqual(hints.map((h) => [h.position.line, h.position.character, h.label]), [[4, 18, '= 3.12-slim']]);
+    assert.deepEqual(
+      hints.map((h) => [h.position.line, h.position.character, h.label]),
+      [[4, 18, '= 3.12-slim']],
+    );
   });
 
   it('puts build lenses above each buildable stage', async () => {
-    const lenses = await client.request<{ range: Range; command: { title: string; command: string; arguments: unknown[] } }[]>('textDocument/codeLens', {
-      textDocument: { uri },
-    });
-    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title, l.command.command, JSON.stringify(l.command.arguments)]), [
-      [4, 'Build stage build', 'dockerfileStudio.buildImage', JSON.stringify([{ uri, target: 'build' }])],
-      [4, 'Build and run', 'dockerfileStudio.buildAndRun', JSON.stringify([{ uri, target: 'build' }])],
-      [13, 'Build this stage', 'dockerfileStudio.buildImage', JSON.stringify([{ uri }])],
-      [13, 'Build and run', 'dockerfileStudio.buildAndRun', JSON.stringify([{ uri }])],
-    ]);
+    const lenses = await client.request<{ range: Range; command: { title: string; command: string; arguments: unknown[] } }[]>(
+      'textDocument/codeLens',
+      {
+        textDocument: { uri },
+      },
+    );
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command.title, l.command.command, JSON.stringify(l.command.arguments)]),
+      [
+        [4, 'Build stage build', 'dockerfileStudio.buildImage', JSON.stringify([{ uri, target: 'build' }])],
+        [4, 'Build and run', 'dockerfileStudio.buildAndRun', JSON.stringify([{ uri, target: 'build' }])],
+        [13, 'Build this stage', 'dockerfileStudio.buildImage', JSON.stringify([{ uri }])],
+        [13, 'Build and run', 'dockerfileStudio.buildAndRun', JSON.stringify([{ uri }])],
+      ],
+    );
   });
 });

@@ -85,7 +85,15 @@ describe('command line: dockerfile-studio lint', () => {
         assert.ok(rule.shortDescription.text.length > 0);
         assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
       }
-      const json = JSON.parse((await cli(['lint', '-f', 'json', 'learner.Dockerfile'])).stdout) as { code: string; line: number; column: number; endLine: number; endColumn: number; level: string; message: string }[];
+      const json = JSON.parse((await cli(['lint', '-f', 'json', 'learner.Dockerfile'])).stdout) as {
+        code: string;
+        line: number;
+        column: number;
+        endLine: number;
+        endColumn: number;
+        level: string;
+        message: string;
+      }[];
       assert.equal(run.results.length, json.length);
       run.results.forEach((res: SarifResult, i: number) => {
         const f = json[i];
@@ -94,7 +102,12 @@ describe('command line: dockerfile-studio lint', () => {
         assert.equal(res.level, { error: 'error', warning: 'warning', info: 'note', style: 'note' }[f.level]);
         assert.equal(res.message.text, f.message);
         assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'learner.Dockerfile');
-        assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn });
+        assert.deepEqual(res.locations[0].physicalLocation.region, {
+          startLine: f.line,
+          startColumn: f.column,
+          endLine: f.endLine,
+          endColumn: f.endColumn,
+        });
       });
       // DL3006 marks "ubuntu" in `FROM ubuntu`: columns 6 to 12 (exclusive end) on line 1.
       const dl3006 = run.results.find((x: { ruleId: string }) => x.ruleId === 'DL3006');
@@ -120,8 +133,12 @@ describe('command line: dockerfile-studio lint', () => {
       const errors = lines.filter((l) => l.startsWith('    <error '));
       const json = JSON.parse((await cli(['lint', '-f', 'json', 'learner.Dockerfile'])).stdout) as unknown[];
       assert.equal(errors.length, json.length);
-      for (const e of errors) assert.match(e, /^ {4}<error line="\d+" column="\d+" severity="(error|warning|info)" message="[^"<>]*" source="[A-Za-z0-9]+"\/>$/);
-      assert.ok(errors.some((e) => e.includes('&quot;ubuntu&quot;')), 'quotes in messages are escaped');
+      for (const e of errors)
+        assert.match(e, /^ {4}<error line="\d+" column="\d+" severity="(error|warning|info)" message="[^"<>]*" source="[A-Za-z0-9]+"\/>$/);
+      assert.ok(
+        errors.some((e) => e.includes('&quot;ubuntu&quot;')),
+        'quotes in messages are escaped',
+      );
     });
   });
 
@@ -150,7 +167,8 @@ describe('command line: dockerfile-studio lint', () => {
       dir = mkdtempSync(join(tmpdir(), 'dfs-cli-'));
       writeFileSync(join(dir, '.hadolint.yaml'), '{}\n');
       writeFileSync(join(dir, 'Dockerfile'), 'FROM ubuntu\n');
-      for (const level of ['error', 'warning', 'info', 'style']) writeFileSync(join(dir, `${level}.yaml`), `override:\n  ${level}: [DL3006]\n`);
+      for (const level of ['error', 'warning', 'info', 'style'])
+        writeFileSync(join(dir, `${level}.yaml`), `override:\n  ${level}: [DL3006]\n`);
       mkdirSync(join(dir, 'threshold'));
       writeFileSync(join(dir, 'threshold', '.hadolint.yaml'), 'failure-threshold: error\n');
       writeFileSync(join(dir, 'threshold', 'Dockerfile'), 'FROM ubuntu\n');

@@ -44,13 +44,27 @@ describe('docker argv builders', () => {
         extraArgs: ['--network', 'host', '--label', 'a=b c'],
       });
       assert.deepEqual(argv, [
-        'build', '-f', '/w/app/Dockerfile.prod',
-        '-t', 'app:1.0', '-t', '127.0.0.1:5000/app:1.0',
-        '--target', 'runtime',
-        '--build-arg', 'VERSION=1.0', '--build-arg', 'EMPTY=',
-        '--platform', 'linux/arm64/v8',
-        '--no-cache', '--pull',
-        '--network', 'host', '--label', 'a=b c',
+        'build',
+        '-f',
+        '/w/app/Dockerfile.prod',
+        '-t',
+        'app:1.0',
+        '-t',
+        '127.0.0.1:5000/app:1.0',
+        '--target',
+        'runtime',
+        '--build-arg',
+        'VERSION=1.0',
+        '--build-arg',
+        'EMPTY=',
+        '--platform',
+        'linux/arm64/v8',
+        '--no-cache',
+        '--pull',
+        '--network',
+        'host',
+        '--label',
+        'a=b c',
         '/w',
       ]);
     });
@@ -67,11 +81,14 @@ describe('docker argv builders', () => {
     });
 
     it('rejects a hostile tag with a message instead of building', () => {
-      assert.throws(() => buildArgv({ dockerfile: '/w/Dockerfile', context: '/w', tags: ['x; touch /tmp/pwned'] }), (e: Error) => {
-        assert.ok(e instanceof ArgvError);
-        assert.match(e.message, /Image "x; touch \/tmp\/pwned": ";" is not allowed/);
-        return true;
-      });
+      assert.throws(
+        () => buildArgv({ dockerfile: '/w/Dockerfile', context: '/w', tags: ['x; touch /tmp/pwned'] }),
+        (e: Error) => {
+          assert.ok(e instanceof ArgvError);
+          assert.match(e.message, /Image "x; touch \/tmp\/pwned": ";" is not allowed/);
+          return true;
+        },
+      );
     });
 
     it('rejects relative paths, which could be read as options', () => {
@@ -81,7 +98,10 @@ describe('docker argv builders', () => {
 
     it('rejects bad targets, build-arg names and platforms', () => {
       assert.throws(() => buildArgv({ dockerfile: '/w/D', context: '/w', target: '--push' }), /not a stage name/);
-      assert.throws(() => buildArgv({ dockerfile: '/w/D', context: '/w', buildArgs: [['A=B', 'c']] }), /build argument: The name "A=B" cannot contain "="/);
+      assert.throws(
+        () => buildArgv({ dockerfile: '/w/D', context: '/w', buildArgs: [['A=B', 'c']] }),
+        /build argument: The name "A=B" cannot contain "="/,
+      );
       assert.throws(() => buildArgv({ dockerfile: '/w/D', context: '/w', buildArgs: [['', 'c']] }), /name is empty/);
       assert.throws(() => buildArgv({ dockerfile: '/w/D', context: '/w', platform: 'linux amd64' }), /not a platform/);
     });
@@ -109,11 +129,30 @@ describe('docker argv builders', () => {
         command: ['sh', '-c', 'echo "$HOME"'],
       });
       assert.deepEqual(argv, [
-        'run', '--rm', '-d', '--name', 'web_1',
-        '-p', '127.0.0.1:8080:80', '-p', '53:53/udp', '-p', '8000-8010:8000-8010',
-        '-e', 'MODE=dev', '-e', 'GREETING=hello world; $(id)\nbye',
-        '--network', 'none', '--platform', 'linux/amd64', '--read-only',
-        '127.0.0.1:5000/app:1.0', 'sh', '-c', 'echo "$HOME"',
+        'run',
+        '--rm',
+        '-d',
+        '--name',
+        'web_1',
+        '-p',
+        '127.0.0.1:8080:80',
+        '-p',
+        '53:53/udp',
+        '-p',
+        '8000-8010:8000-8010',
+        '-e',
+        'MODE=dev',
+        '-e',
+        'GREETING=hello world; $(id)\nbye',
+        '--network',
+        'none',
+        '--platform',
+        'linux/amd64',
+        '--read-only',
+        '127.0.0.1:5000/app:1.0',
+        'sh',
+        '-c',
+        'echo "$HOME"',
       ]);
     });
 
@@ -138,7 +177,12 @@ describe('docker argv builders', () => {
     assert.deepEqual(tagArgv('app:1.0', '127.0.0.1:5000/app:1.0'), ['tag', 'app:1.0', '127.0.0.1:5000/app:1.0']);
     assert.deepEqual(pushArgv('127.0.0.1:5000/app:1.0'), ['push', '127.0.0.1:5000/app:1.0']);
     assert.deepEqual(pullArgv('alpine:3.20'), ['pull', 'alpine:3.20']);
-    assert.deepEqual(pullArgv(`alpine@sha256:${'b'.repeat(64)}`, 'linux/arm64'), ['pull', '--platform', 'linux/arm64', `alpine@sha256:${'b'.repeat(64)}`]);
+    assert.deepEqual(pullArgv(`alpine@sha256:${'b'.repeat(64)}`, 'linux/arm64'), [
+      'pull',
+      '--platform',
+      'linux/arm64',
+      `alpine@sha256:${'b'.repeat(64)}`,
+    ]);
     assert.throws(() => tagArgv('app', 'x; touch /tmp/pwned'), /";" is not allowed/);
     assert.throws(() => pushArgv('app:$(id)'), /"\$" is not allowed/);
   });
@@ -152,7 +196,14 @@ describe('docker argv builders', () => {
 
   it('container commands', () => {
     assert.deepEqual(logsArgv('web'), ['logs', 'web']);
-    assert.deepEqual(logsArgv('web', { follow: true, tail: 100, timestamps: true }), ['logs', '--follow', '--timestamps', '--tail', '100', 'web']);
+    assert.deepEqual(logsArgv('web', { follow: true, tail: 100, timestamps: true }), [
+      'logs',
+      '--follow',
+      '--timestamps',
+      '--tail',
+      '100',
+      'web',
+    ]);
     assert.deepEqual(execShellArgv('web'), ['exec', '-it', 'web', 'sh']);
     assert.deepEqual(execShellArgv('0123abcd', '/bin/bash'), ['exec', '-it', '0123abcd', '/bin/bash']);
     assert.deepEqual(stopArgv('web'), ['stop', 'web']);

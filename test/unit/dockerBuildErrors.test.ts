@@ -32,7 +32,8 @@ describe('build error locations', () => {
   });
 
   it('maps a classic COPY failure', () => {
-    const output = 'Step 1/5 : ARG V=1\nStep 5/5 : COPY missing /x\nCOPY failed: file not found in build context or excluded by .dockerignore: stat missing: file does not exist\n';
+    const output =
+      'Step 1/5 : ARG V=1\nStep 5/5 : COPY missing /x\nCOPY failed: file not found in build context or excluded by .dockerignore: stat missing: file does not exist\n';
     assert.deepEqual(findBuildError(output, instructions, 'Dockerfile'), {
       startLine: 7,
       endLine: 7,
@@ -41,8 +42,13 @@ describe('build error locations', () => {
   });
 
   it('reads the daemon parse error line', () => {
-    const output = 'Sending build context to Docker daemon  2.048kB\nError response from daemon: dockerfile parse error line 7: unknown instruction: FOO\n';
-    assert.deepEqual(findBuildError(output, instructions, 'Dockerfile'), { startLine: 6, endLine: 6, message: 'Dockerfile parse error: unknown instruction: FOO' });
+    const output =
+      'Sending build context to Docker daemon  2.048kB\nError response from daemon: dockerfile parse error line 7: unknown instruction: FOO\n';
+    assert.deepEqual(findBuildError(output, instructions, 'Dockerfile'), {
+      startLine: 6,
+      endLine: 6,
+      message: 'Dockerfile parse error: unknown instruction: FOO',
+    });
   });
 
   it('reads BuildKit output, colours and all', () => {
@@ -67,11 +73,18 @@ describe('build error locations', () => {
 
   it('reads a BuildKit parse error', () => {
     const output = 'ERROR: failed to solve: dockerfile parse error on line 8: unknown instruction: FOO';
-    assert.deepEqual(findBuildError(output, instructions, 'Dockerfile'), { startLine: 7, endLine: 7, message: 'Dockerfile parse error: unknown instruction: FOO' });
+    assert.deepEqual(findBuildError(output, instructions, 'Dockerfile'), {
+      startLine: 7,
+      endLine: 7,
+      message: 'Dockerfile parse error: unknown instruction: FOO',
+    });
   });
 
   it('finds nothing when no line is named', () => {
-    assert.equal(findBuildError('Cannot connect to the Docker daemon at unix:///var/run/docker.sock.\n', instructions, 'Dockerfile'), undefined);
+    assert.equal(
+      findBuildError('Cannot connect to the Docker daemon at unix:///var/run/docker.sock.\n', instructions, 'Dockerfile'),
+      undefined,
+    );
     assert.equal(findBuildError('Step 9/9 : RUN x\nerror\n', instructions, 'Dockerfile'), undefined);
   });
 

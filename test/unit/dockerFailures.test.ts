@@ -5,7 +5,12 @@ const base = { command: 'docker', hostDescription: 'unix:///var/run/docker.sock'
 
 describe('docker failures, said in words that say what to do', () => {
   it('docker not installed', () => {
-    const result = classifyDockerFailure({ ...base, command: '/opt/nothing/docker', errorCode: 'ENOENT', stderr: 'spawn /opt/nothing/docker ENOENT' });
+    const result = classifyDockerFailure({
+      ...base,
+      command: '/opt/nothing/docker',
+      errorCode: 'ENOENT',
+      stderr: 'spawn /opt/nothing/docker ENOENT',
+    });
     assert.equal(result.reason, 'missing');
     assert.match(result.message, /Docker was not found: "\/opt\/nothing\/docker" is not installed/);
     assert.match(result.message, /dockerfileStudio\.docker\.path/);
@@ -40,8 +45,12 @@ describe('docker failures, said in words that say what to do', () => {
     assert.match(classifyDockerFailure({ ...base, timedOut: true }).message, /did not answer within 15 seconds/);
   });
 
-  it('anything else keeps docker\'s own words', () => {
+  it("anything else keeps docker's own words", () => {
     const result = classifyDockerFailure({ ...base, stderr: 'Error: No such image: nope\n', exitCode: 1 });
-    assert.deepEqual(result, { reason: 'failed', message: 'docker failed: Error: No such image: nope', details: 'Error: No such image: nope' });
+    assert.deepEqual(result, {
+      reason: 'failed',
+      message: 'docker failed: Error: No such image: nope',
+      details: 'Error: No such image: nope',
+    });
   });
 });

@@ -9,8 +9,16 @@ import { Commands } from '../../server/src/protocol';
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 const protocolIds: string[] = Object.values(Commands);
 const DOCKER_IDS = [
-  'buildImage', 'buildImageWithOptions', 'runContainer', 'runContainerInteractively', 'buildAndRun',
-  'tagImage', 'pushImage', 'pullBaseImages', 'showContainers', 'showImages',
+  'buildImage',
+  'buildImageWithOptions',
+  'runContainer',
+  'runContainerInteractively',
+  'buildAndRun',
+  'tagImage',
+  'pushImage',
+  'pullBaseImages',
+  'showContainers',
+  'showImages',
 ].map((verb) => `dockerfileStudio.${verb}`);
 
 describe('Docker commands in package.json', () => {
@@ -30,7 +38,11 @@ describe('Docker commands in package.json', () => {
   });
 
   it('shows the menus on Dockerfiles only', () => {
-    for (const [menu, key] of [['editor/title', 'editorLangId'], ['editor/context', 'editorLangId'], ['explorer/context', 'resourceLangId']] as const) {
+    for (const [menu, key] of [
+      ['editor/title', 'editorLangId'],
+      ['editor/context', 'editorLangId'],
+      ['explorer/context', 'resourceLangId'],
+    ] as const) {
       const entries: { command: string; when: string }[] = manifest.contributes.menus[menu];
       assert.ok(entries.length > 0, menu);
       for (const entry of entries) {
@@ -53,7 +65,10 @@ describe('Docker commands in package.json', () => {
   });
 
   it('declares the task types and activates for them', () => {
-    const types: [string, string[]][] = manifest.contributes.taskDefinitions.map((t: { type: string; required: string[] }) => [t.type, t.required]);
+    const types: [string, string[]][] = manifest.contributes.taskDefinitions.map((t: { type: string; required: string[] }) => [
+      t.type,
+      t.required,
+    ]);
     assert.deepEqual(types, [
       ['dockerfile-build', ['dockerfile']],
       ['dockerfile-run', ['image']],

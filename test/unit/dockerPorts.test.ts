@@ -11,7 +11,10 @@ describe('docker run port proposals from EXPOSE', () => {
   });
 
   it('binds to a host address when asked', () => {
-    assert.deepEqual(proposePortMappings(plain('80', '53/udp'), { hostAddress: '127.0.0.1' }).mappings, ['127.0.0.1:80:80', '127.0.0.1:53:53/udp']);
+    assert.deepEqual(proposePortMappings(plain('80', '53/udp'), { hostAddress: '127.0.0.1' }).mappings, [
+      '127.0.0.1:80:80',
+      '127.0.0.1:53:53/udp',
+    ]);
     assert.deepEqual(proposePortMappings(plain('80'), { hostAddress: '::1' }).mappings, ['[::1]:80:80']);
   });
 

@@ -30,14 +30,7 @@ import {
   type SignatureForm,
 } from '../../server/src/docs';
 
-const allDocs: AnyDoc[] = [
-  ...allInstructions,
-  ...allFlags,
-  ...allMountTypes,
-  ...allDirectives,
-  ...allPragmas,
-  ...allAutomaticArgs,
-];
+const allDocs: AnyDoc[] = [...allInstructions, ...allFlags, ...allMountTypes, ...allDirectives, ...allPragmas, ...allAutomaticArgs];
 
 const doc = (keyword: string): InstructionDoc => {
   const found = instructionDoc(keyword);
@@ -66,8 +59,7 @@ const EXPECTED_MOUNT_KEYS: Record<string, string[]> = {
 };
 
 /** Markdown with fenced blocks and code spans removed: what a Markdown renderer treats as prose. */
-const proseOnly = (markdown: string): string =>
-  markdown.replace(/```[\s\S]*?```/g, '').replace(/(`+)[\s\S]*?[^`]\1(?!`)/g, '');
+const proseOnly = (markdown: string): string => markdown.replace(/```[\s\S]*?```/g, '').replace(/(`+)[\s\S]*?[^`]\1(?!`)/g, '');
 
 function assertSignature(sig: SignatureForm, where: string): void {
   assert.ok(sig.label.length > 0, `${where}: empty label`);
@@ -97,7 +89,7 @@ describe('docs data', () => {
       assert.deepEqual(allDirectives.map((d) => d.name).sort(), ['check', 'escape', 'syntax']);
     });
 
-    it("documents every default (proxy) variable dockerfile-ast knows", () => {
+    it('documents every default (proxy) variable dockerfile-ast knows', () => {
       for (const name of DefaultVariables) {
         const d = automaticArgDoc(name);
         assert.ok(d, `no doc for ${name}`);
@@ -278,7 +270,10 @@ describe('docs data', () => {
         for (const v of f.values ?? []) assert.ok(v.value.length > 0 && v.summary.length > 0);
         if (f.values) assert.ok(f.valueSet, 'a value list says whether it is closed');
         if (f.valueKind === 'boolean') {
-          assert.deepEqual(f.values?.map((v) => v.value), ['true', 'false']);
+          assert.deepEqual(
+            f.values?.map((v) => v.value),
+            ['true', 'false'],
+          );
           assert.equal(f.valueSet, 'closed');
         }
       });
@@ -309,8 +304,16 @@ describe('docs data', () => {
     });
 
     it('offers the enumerable values completion needs', () => {
-      assert.deepEqual(flagDoc('RUN', 'network')?.values?.map((v) => v.value), ['default', 'none', 'host']);
-      assert.deepEqual(flagDoc('RUN', 'security')?.values?.map((v) => v.value).sort(), ['insecure', 'sandbox']);
+      assert.deepEqual(
+        flagDoc('RUN', 'network')?.values?.map((v) => v.value),
+        ['default', 'none', 'host'],
+      );
+      assert.deepEqual(
+        flagDoc('RUN', 'security')
+          ?.values?.map((v) => v.value)
+          .sort(),
+        ['insecure', 'sandbox'],
+      );
       assert.deepEqual(
         flagDoc('RUN', 'mount')?.values?.map((v) => v.value),
         ['type=bind', 'type=cache', 'type=tmpfs', 'type=secret', 'type=ssh'],
@@ -326,7 +329,10 @@ describe('docs data', () => {
 
   describe('mount types', () => {
     it('documents the five types with exactly their keys', () => {
-      assert.deepEqual(allMountTypes.map((m) => m.type), ['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+      assert.deepEqual(
+        allMountTypes.map((m) => m.type),
+        ['bind', 'cache', 'tmpfs', 'secret', 'ssh'],
+      );
       for (const [type, keys] of Object.entries(EXPECTED_MOUNT_KEYS)) {
         assert.deepEqual(mountKeysFor(type).sort(), ['type', ...keys].sort(), type);
       }
@@ -349,8 +355,14 @@ describe('docs data', () => {
       assert.equal(mountKeyDoc('cache', 'dst')?.key, 'target');
       assert.equal(mountKeyDoc('bind', 'readwrite')?.key, 'rw');
       assert.equal(mountKeyDoc('CACHE', 'SHARING')?.key, 'sharing');
-      assert.deepEqual(mountKeyDoc('cache', 'sharing')?.values?.map((v) => v.value), ['shared', 'private', 'locked']);
-      assert.deepEqual(mountKeyDoc('ssh', 'type')?.values?.map((v) => v.value), ['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
+      assert.deepEqual(
+        mountKeyDoc('cache', 'sharing')?.values?.map((v) => v.value),
+        ['shared', 'private', 'locked'],
+      );
+      assert.deepEqual(
+        mountKeyDoc('ssh', 'type')?.values?.map((v) => v.value),
+        ['bind', 'cache', 'tmpfs', 'secret', 'ssh'],
+      );
       assert.equal(mountKeyDoc('bind', 'sharing'), undefined, 'sharing is only for cache');
       assert.equal(mountKeyDoc('tmpfs', 'size')?.key, 'size');
       assert.equal(mountKeyDoc('secret', 'env')?.key, 'env');
@@ -371,8 +383,14 @@ describe('docs data', () => {
   describe('directives, pragmas and variables', () => {
     it('documents check with skip, error and experimental', () => {
       const check = directiveDoc('CHECK');
-      assert.deepEqual(check?.keys?.map((k) => k.key), ['skip', 'error', 'experimental']);
-      assert.deepEqual(directiveDoc('escape')?.values?.map((v) => v.value), ['\\', '`']);
+      assert.deepEqual(
+        check?.keys?.map((k) => k.key),
+        ['skip', 'error', 'experimental'],
+      );
+      assert.deepEqual(
+        directiveDoc('escape')?.values?.map((v) => v.value),
+        ['\\', '`'],
+      );
       assert.ok(directiveDoc('syntax')?.values?.some((v) => v.value === 'docker/dockerfile:1'));
       assert.equal(directiveDoc('nosuch'), undefined);
     });
@@ -386,8 +404,28 @@ describe('docs data', () => {
     });
 
     it('documents the platform, proxy and BuildKit arguments', () => {
-      const platform = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
-      const proxy = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
+      const platform = [
+        'TARGETPLATFORM',
+        'TARGETOS',
+        'TARGETARCH',
+        'TARGETVARIANT',
+        'BUILDPLATFORM',
+        'BUILDOS',
+        'BUILDARCH',
+        'BUILDVARIANT',
+      ];
+      const proxy = [
+        'HTTP_PROXY',
+        'http_proxy',
+        'HTTPS_PROXY',
+        'https_proxy',
+        'FTP_PROXY',
+        'ftp_proxy',
+        'NO_PROXY',
+        'no_proxy',
+        'ALL_PROXY',
+        'all_proxy',
+      ];
       const buildkit = ['BUILDKIT_INLINE_CACHE', 'BUILDKIT_SYNTAX', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'SOURCE_DATE_EPOCH'];
       for (const name of platform) {
         const d = automaticArgDoc(name);
@@ -447,7 +485,10 @@ describe('docs data', () => {
     });
 
     it('converts the Markdown subset to plain text', () => {
-      assert.equal(markdownToPlainText('Use `COPY` and **not** [ADD](https://x.test/#add).'), 'Use COPY and not ADD (https://x.test/#add).');
+      assert.equal(
+        markdownToPlainText('Use `COPY` and **not** [ADD](https://x.test/#add).'),
+        'Use COPY and not ADD (https://x.test/#add).',
+      );
       assert.equal(markdownToPlainText('set `` # escape=` `` first'), 'set # escape=` first');
       assert.equal(markdownToPlainText('```dockerfile\nRUN a\n```'), '    RUN a');
       assert.equal(markdownToPlainText('| a | b |\n| --- | --- |\n| `long` | c |'), 'a      b\nlong   c');
@@ -472,7 +513,10 @@ describe('docs data', () => {
     it('selects repeated placeholders in order', () => {
       const execForm = signatureForms('COPY')[1];
       assert.ok(execForm);
-      assert.deepEqual(execForm.parameters.map((p) => p.text), ['[<options>]', '"<src>"', '"<dest>"']);
+      assert.deepEqual(
+        execForm.parameters.map((p) => p.text),
+        ['[<options>]', '"<src>"', '"<dest>"'],
+      );
       const [, src, dest] = execForm.parameters;
       assert.ok(src && dest && src.label[0] < dest.label[0]);
     });

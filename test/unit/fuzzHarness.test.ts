@@ -27,7 +27,20 @@ describe('fuzz generator', () => {
       if (c.huge) huge.push(i);
       assert.equal(isHuge(c.text), c.huge, `case ${i}: size and huge flag disagree`);
     }
-    for (const kind of ['grammar', 'fixture', 'bench', 'mutated', 'bytes', 'nul', 'bom', 'truncated', 'unbalanced', 'nesting', 'lineEndings', 'huge'] as const) {
+    for (const kind of [
+      'grammar',
+      'fixture',
+      'bench',
+      'mutated',
+      'bytes',
+      'nul',
+      'bom',
+      'truncated',
+      'unbalanced',
+      'nesting',
+      'lineEndings',
+      'huge',
+    ] as const) {
       assert.ok((counts.get(kind) ?? 0) > 0, `no ${kind} case`);
     }
     assert.deepEqual(huge, [399, 799, 1199, 1599, 1999]);
@@ -93,12 +106,25 @@ class ScriptedEndpoint implements Endpoint {
 
 const STALL = Symbol('stall');
 const TEXT = 'FROM alpine\nRUN echo hi\n';
-const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+const range = (l1: number, c1: number, l2: number, c2: number) => ({
+  start: { line: l1, character: c1 },
+  end: { line: l2, character: c2 },
+});
 
-async function findings(answer: (method: string, params: { position?: { line: number; character: number } }) => unknown, setup?: (e: ScriptedEndpoint) => void): Promise<{ findings: Finding[]; notes: Finding[] }> {
+async function findings(
+  answer: (method: string, params: { position?: { line: number; character: number } }) => unknown,
+  setup?: (e: ScriptedEndpoint) => void,
+): Promise<{ findings: Finding[]; notes: Finding[] }> {
   const endpoint = new ScriptedEndpoint(answer);
   setup?.(endpoint);
-  const session = new Session(endpoint, { uri: 'file:///f/Dockerfile', rng: new Random(3), boundMs: 100, positions: 2, edits: 1, checkIdempotence: true });
+  const session = new Session(endpoint, {
+    uri: 'file:///f/Dockerfile',
+    rng: new Random(3),
+    boundMs: 100,
+    positions: 2,
+    edits: 1,
+    checkIdempotence: true,
+  });
   return session.run(TEXT);
 }
 
@@ -115,26 +141,44 @@ describe('fuzz session checks', () => {
   });
 
   it('fails a diagnostic on a line the document does not have', async () => {
-    const r = await findings((m, p) => (m === 'textDocument/diagnostic' ? { kind: 'full', items: [{ range: range(9, 0, 9, 1), message: 'x', code: 'X' }] } : fine(m, p)));
-    assert.ok(r.findings.some((f) => f.kind === 'invalid' && /line 9 outside 0\.\.2/.test(f.message)), JSON.stringify(r.findings));
+    const r = await findings((m, p) =>
+      m === 'textDocument/diagnostic' ? { kind: 'full', items: [{ range: range(9, 0, 9, 1), message: 'x', code: 'X' }] } : fine(m, p),
+    );
+    assert.ok(
+      r.findings.some((f) => f.kind === 'invalid' && /line 9 outside 0\.\.2/.test(f.message)),
+      JSON.stringify(r.findings),
+    );
   });
 
   it('notes, without failing, a diagnostic that ends past its line (clients clamp it)', async () => {
-    const r = await findings((m, p) => (m === 'textDocument/diagnostic' ? { kind: 'full', items: [{ range: range(0, 0, 0, 40), message: 'x', code: 'X' }] } : fine(m, p)));
+    const r = await findings((m, p) =>
+      m === 'textDocument/diagnostic' ? { kind: 'full', items: [{ range: range(0, 0, 0, 40), message: 'x', code: 'X' }] } : fine(m, p),
+    );
     assert.ok(r.notes.some((f) => /past the line's end/.test(f.message)));
     assert.ok(!r.findings.some((f) => /past the line's end/.test(f.message)));
   });
 
   it('fails a completion edit that does not surround the caret', async () => {
     const r = await findings((m, p) =>
-      m === 'textDocument/completion' ? [{ label: 'FROM', textEdit: { range: range(0, 0, 0, 0), newText: 'FROM' } }].filter(() => p.position!.character > 0 || p.position!.line > 0) : fine(m, p),
+      m === 'textDocument/completion'
+        ? [{ label: 'FROM', textEdit: { range: range(0, 0, 0, 0), newText: 'FROM' } }].filter(
+            () => p.position!.character > 0 || p.position!.line > 0,
+          )
+        : fine(m, p),
     );
-    assert.ok(r.findings.some((f) => f.method === 'textDocument/completion' && /not a one-line range around the caret/.test(f.message)), JSON.stringify(r.findings));
+    assert.ok(
+      r.findings.some((f) => f.method === 'textDocument/completion' && /not a one-line range around the caret/.test(f.message)),
+      JSON.stringify(r.findings),
+    );
   });
 
   it('fails overlapping formatting edits and a blank symbol name', async () => {
     const r = await findings((m, p) => {
-      if (m === 'textDocument/formatting') return [{ range: range(0, 0, 0, 4), newText: 'from' }, { range: range(0, 2, 0, 6), newText: '' }];
+      if (m === 'textDocument/formatting')
+        return [
+          { range: range(0, 0, 0, 4), newText: 'from' },
+          { range: range(0, 2, 0, 6), newText: '' },
+        ];
       if (m === 'textDocument/documentSymbol') return [{ name: ' ', kind: 1, range: range(0, 0, 0, 4), selectionRange: range(0, 0, 0, 4) }];
       return fine(m, p);
     });
@@ -149,12 +193,20 @@ describe('fuzz session checks', () => {
 
   it('fails formatting that changes its own output', async () => {
     let n = 0;
-    const r = await findings((m, p) => (m === 'textDocument/formatting' ? [{ range: range(0, 0, 0, 0), newText: `#${n++}\n` }] : fine(m, p)));
-    assert.ok(r.findings.some((f) => f.kind === 'idempotence'), JSON.stringify(r.findings));
+    const r = await findings((m, p) =>
+      m === 'textDocument/formatting' ? [{ range: range(0, 0, 0, 0), newText: `#${n++}\n` }] : fine(m, p),
+    );
+    assert.ok(
+      r.findings.some((f) => f.kind === 'idempotence'),
+      JSON.stringify(r.findings),
+    );
   });
 
   it('fails an exception the server logged, a missed deadline and a dead server', async () => {
-    const logged = await findings(fine, (e) => (e.logOn = ['textDocument/hover', 'hover failed for file:///f/Dockerfile: TypeError: boom']));
+    const logged = await findings(
+      fine,
+      (e) => (e.logOn = ['textDocument/hover', 'hover failed for file:///f/Dockerfile: TypeError: boom']),
+    );
     assert.ok(logged.findings.some((f) => f.kind === 'exception' && /boom/.test(f.message)));
     const stalled = await findings((m, p) => (m === 'textDocument/hover' ? STALL : fine(m, p)));
     assert.ok(stalled.findings.some((f) => f.kind === 'stall' && f.method === 'textDocument/hover'));
@@ -165,9 +217,13 @@ describe('fuzz session checks', () => {
   it('fails an edited document that lints differently from the same text opened fresh', async () => {
     const r = await findings((m, p) => {
       const uri = (p as unknown as { textDocument: { uri: string } }).textDocument.uri;
-      if (m === 'textDocument/diagnostic') return { kind: 'full', items: uri.includes('fresh') ? [{ range: range(0, 0, 0, 1), message: 'stale', code: 'S' }] : [] };
+      if (m === 'textDocument/diagnostic')
+        return { kind: 'full', items: uri.includes('fresh') ? [{ range: range(0, 0, 0, 1), message: 'stale', code: 'S' }] : [] };
       return fine(m, p);
     });
-    assert.ok(r.findings.some((f) => f.kind === 'mismatch'), JSON.stringify(r.findings));
+    assert.ok(
+      r.findings.some((f) => f.kind === 'mismatch'),
+      JSON.stringify(r.findings),
+    );
   });
 });

@@ -17,7 +17,7 @@ const refused = (text: string): string => {
 describe('.hadolint.yaml is read as plain data', () => {
   for (const [what, text] of [
     ['a language tag that would run a command in other YAML loaders', 'ignored: !!python/object/apply:os.system ["touch /tmp/pwned"]\n'],
-    ['a JavaScript function tag', 'ignored: !!js/function "function () { require(\'fs\').writeFileSync(\'/tmp/pwned\', \'\') }"\n'],
+    ['a JavaScript function tag', "ignored: !!js/function \"function () { require('fs').writeFileSync('/tmp/pwned', '') }\"\n"],
     ['a local tag', 'ignored: !custom [DL3008]\n'],
     ['a verbatim tag', 'ignored: !<tag:yaml.org,2002:js/regexp> /x/\n'],
     ['a tag deep inside a value', 'override:\n  error: [DL3008, !!js/undefined x]\n'],

@@ -45,7 +45,7 @@ const PALETTE = [
 
 function series(name: string, text: string, steps: number, seed: number): void {
   let s = seed || 1;
-  const pick = (): number => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = (): number => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   let lines = text.split('\n');
   const cache = new ModelCache();
   const uri = `file:///features/${encodeURIComponent(name)}`;
@@ -60,7 +60,11 @@ function series(name: string, text: string, steps: number, seed: number): void {
     const model = cache.get(TextDocument.create(uri, 'dockerfile', version, current));
     const fresh = new DockerfileModel('file:///fresh', 1, current);
     const where = `${name}, version ${version}`;
-    assert.deepEqual(semanticTokensFull(ctx(model), { textDocument: { uri } }), semanticTokensFull(ctx(fresh), { textDocument: { uri } }), where);
+    assert.deepEqual(
+      semanticTokensFull(ctx(model), { textDocument: { uri } }),
+      semanticTokensFull(ctx(fresh), { textDocument: { uri } }),
+      where,
+    );
     for (const [options, settings] of [
       [{ tabSize: 4, insertSpaces: true }, defaultSettings],
       [{ tabSize: 2, insertSpaces: false }, tabs],
@@ -94,7 +98,10 @@ describe('symbol lookup by name: same answers as the whole-document index', () =
     .filter((f) => f.endsWith('.Dockerfile'))
     .map((f) => [f, readFileSync(join(fixtures, f), 'utf8')]);
   texts.push(['bench', generateDockerfile(400).text]);
-  texts.push(['stages', 'FROM alpine AS Base\nFROM base AS b.2\nCOPY --from=0 /a /b\nCOPY --from=BASE /a /b\nRUN --mount=from=b.2,target=/x <<"EOF" cat\n$X ${EOF}\nEOF\nARG X\nRUN echo $X\n']);
+  texts.push([
+    'stages',
+    'FROM alpine AS Base\nFROM base AS b.2\nCOPY --from=0 /a /b\nCOPY --from=BASE /a /b\nRUN --mount=from=b.2,target=/x <<"EOF" cat\n$X ${EOF}\nEOF\nARG X\nRUN echo $X\n',
+  ]);
 
   it('finds the same group and occurrence at every position of every fixture', () => {
     for (const [name, text] of texts) {
@@ -104,7 +111,11 @@ describe('symbol lookup by name: same answers as the whole-document index', () =
         for (let c = 0; c <= line.length; c++) {
           const a = symbolAt(byName, { line: l, character: c });
           const b = symbolAtInAllGroups(whole, { line: l, character: c });
-          assert.deepEqual(a && { group: a.group, occurrence: a.occurrence }, b && { group: b.group, occurrence: b.occurrence }, `${name} ${l}:${c}`);
+          assert.deepEqual(
+            a && { group: a.group, occurrence: a.occurrence },
+            b && { group: b.group, occurrence: b.occurrence },
+            `${name} ${l}:${c}`,
+          );
         }
       });
     }

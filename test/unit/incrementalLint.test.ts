@@ -192,7 +192,10 @@ describe('incremental lint: same findings as linting from scratch', () => {
       severity: 'warning',
       scope: 'instruction',
       docs: { summary: 'test', url: 'https://example.com', bad: '', good: '' },
-      check: (model) => (model.instructions.length ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `${model.instructions.length}` }] : []),
+      check: (model) =>
+        model.instructions.length
+          ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `${model.instructions.length}` }]
+          : [],
     };
     const text = 'FROM a\nRUN one\nRUN two\n';
     const cache = new ModelCache();
@@ -200,8 +203,14 @@ describe('incremental lint: same findings as linting from scratch', () => {
     lint(cache.get(TextDocument.create(uri, 'dockerfile', 1, text)), cfg, undefined, (m) => logs.push(m), [liar]);
     const edited = text.replace('RUN two', 'RUN three');
     const second = lint(cache.get(TextDocument.create(uri, 'dockerfile', 2, edited)), cfg, undefined, (m) => logs.push(m), [liar]);
-    assert.deepEqual(second.map((d) => d.message), ['3']);
-    assert.ok(logs.some((l) => l.includes('TestLiar')), logs.join('\n'));
+    assert.deepEqual(
+      second.map((d) => d.message),
+      ['3'],
+    );
+    assert.ok(
+      logs.some((l) => l.includes('TestLiar')),
+      logs.join('\n'),
+    );
   });
 
   const corpus = process.env.CORPUS_DIR;

@@ -19,7 +19,8 @@ function keywordRule(id: string, keyword: string, extra: Partial<Rule> = {}): Ru
     aliases: [],
     severity: 'warning' as Severity,
     docs: { summary: '', url: 'https://example.invalid', bad: '', good: '' },
-    check: (model) => model.instructions.filter((i) => i.keyword === keyword).map((i) => ({ range: i.keywordRange, message: `${id} ${i.startLine}` })),
+    check: (model) =>
+      model.instructions.filter((i) => i.keyword === keyword).map((i) => ({ range: i.keywordRange, message: `${id} ${i.startLine}` })),
     ...extra,
   };
 }
@@ -34,7 +35,11 @@ const RULES = [hadolintRun, buildkitCmd, aliasedMaintainer, experimental, offByD
 
 function run(text: string, settings: Partial<typeof defaultSettings> = {}, yaml?: string): Diagnostic[] {
   const model = new DockerfileModel('file:///w/Dockerfile', 1, text);
-  const config = buildLintConfig(model, { ...defaultSettings, ...settings }, yaml === undefined ? {} : { hadolint: parseHadolintYaml(yaml, '/w/.hadolint.yaml') });
+  const config = buildLintConfig(
+    model,
+    { ...defaultSettings, ...settings },
+    yaml === undefined ? {} : { hadolint: parseHadolintYaml(yaml, '/w/.hadolint.yaml') },
+  );
   return lint(model, config, undefined, undefined, RULES);
 }
 
@@ -95,7 +100,12 @@ describe('.hadolint.yaml parsing', () => {
   });
 
   it('stops an alias explosion instead of expanding it', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'ignored: [*c, *c, *c]'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'ignored: [*c, *c, *c]',
+    ].join('\n');
     const c = parseHadolintYaml(bomb, 'bomb.yaml');
     assert.equal(c.problems.length, 1);
     assert.match(c.problems[0], /could not be read/);
@@ -109,7 +119,17 @@ describe('.hadolint.yaml parsing', () => {
 
   it('reports wrong shapes and unknown keys but keeps the good settings', () => {
     const c = parseHadolintYaml(
-      ['ignore: [DL3008]', 'ignored: DL3009', 'override:', '  errors: [DL3001]', '  info: [DL3003]', 'label-schema:', '  a: number', 'strict-labels: yes please', 'failure-threshold: loud'].join('\n'),
+      [
+        'ignore: [DL3008]',
+        'ignored: DL3009',
+        'override:',
+        '  errors: [DL3001]',
+        '  info: [DL3003]',
+        'label-schema:',
+        '  a: number',
+        'strict-labels: yes please',
+        'failure-threshold: loud',
+      ].join('\n'),
       'p.yaml',
     );
     assert.deepEqual(c.override.info, ['DL3003']);
@@ -140,7 +160,11 @@ describe('.hadolint.yaml parsing', () => {
 
 describe('in-file pragmas', () => {
   it('finds each name with its exact range, and the instruction an ignore applies to', () => {
-    const model = new DockerfileModel('file:///w/Dockerfile', 1, '# hadolint global ignore=DL3008 ,  DL3009 # why\nFROM a\n# hadolint ignore=DL3059\n# a note\nRUN x\n');
+    const model = new DockerfileModel(
+      'file:///w/Dockerfile',
+      1,
+      '# hadolint global ignore=DL3008 ,  DL3009 # why\nFROM a\n# hadolint ignore=DL3059\n# a note\nRUN x\n',
+    );
     const p = pragmasOf(model);
     assert.deepEqual(
       p.ignores.map((i) => [i.kind, i.names.map((n) => `${n.name}@${fmtRange(n.range)}`), i.target?.index ?? null]),
@@ -158,7 +182,11 @@ describe('in-file pragmas', () => {
   });
 
   it('reports a pragma with trailing words or a misspelt keyword, and leaves prose alone', () => {
-    const model = new DockerfileModel('file:///w/Dockerfile', 1, 'FROM a\n# hadolint ignore=DL3059 because\n# hadolint ignor=DL3059\n# hadolint is run in CI\nRUN x\n');
+    const model = new DockerfileModel(
+      'file:///w/Dockerfile',
+      1,
+      'FROM a\n# hadolint ignore=DL3059 because\n# hadolint ignor=DL3059\n# hadolint is run in CI\nRUN x\n',
+    );
     assert.deepEqual(
       pragmasOf(model).problems.map((x) => fmtRange(x.range)),
       ['1:0-1:32', '2:0-2:23'],
@@ -167,9 +195,16 @@ describe('in-file pragmas', () => {
   });
 
   it('parses the check directive with BuildKit keys, and reports what BuildKit would reject', () => {
-    const model = new DockerfileModel('file:///w/Dockerfile', 1, '# check=skip=JSONArgsRecommended, StageNameCasing;error=true;experimental=all\nFROM a\n');
+    const model = new DockerfileModel(
+      'file:///w/Dockerfile',
+      1,
+      '# check=skip=JSONArgsRecommended, StageNameCasing;error=true;experimental=all\nFROM a\n',
+    );
     const d = pragmasOf(model).checkDirective!;
-    assert.deepEqual(d.skip.map((n) => `${n.name}@${fmtRange(n.range)}`), ['JSONArgsRecommended@0:13-0:32', 'StageNameCasing@0:34-0:49']);
+    assert.deepEqual(
+      d.skip.map((n) => `${n.name}@${fmtRange(n.range)}`),
+      ['JSONArgsRecommended@0:13-0:32', 'StageNameCasing@0:34-0:49'],
+    );
     assert.equal(d.error, true);
     assert.equal(d.experimentalAll, true);
     const bad = new DockerfileModel('file:///w/Dockerfile', 1, '# check=Skip=A;error=yes;nonsense\nFROM a\n');
@@ -186,7 +221,10 @@ describe('in-file pragmas', () => {
   it('reads per-instruction check comments, skip only', () => {
     const model = new DockerfileModel('file:///w/Dockerfile', 1, 'FROM a\n# check=skip=JSONArgsRecommended;error=true\nCMD x\n');
     const [c] = pragmasOf(model).checkComments;
-    assert.deepEqual(c.skip.map((n) => n.name), ['JSONArgsRecommended']);
+    assert.deepEqual(
+      c.skip.map((n) => n.name),
+      ['JSONArgsRecommended'],
+    );
     assert.equal(c.target?.keyword, 'CMD');
     assert.match(pragmasOf(model).problems[0].message, /error= only works in the # check= directive/);
   });
@@ -200,16 +238,18 @@ describe('levels and suppressions', () => {
   });
 
   it('applies .hadolint.yaml overrides (style becomes hint) and ignored, which wins', () => {
-    assert.deepEqual(found(run(text, {}, 'override:\n  style: [DL3059]\n  error: [JSONArgsRecommended, DL3057]\nignored: [MaintainerDeprecated]\n')), [
-      'DL3059@2:4',
-      'DL3059@3:4',
-      'JSONArgsRecommended@4:1',
-      'DL3057@5:1',
-    ]);
+    assert.deepEqual(
+      found(run(text, {}, 'override:\n  style: [DL3059]\n  error: [JSONArgsRecommended, DL3057]\nignored: [MaintainerDeprecated]\n')),
+      ['DL3059@2:4', 'DL3059@3:4', 'JSONArgsRecommended@4:1', 'DL3057@5:1'],
+    );
   });
 
   it('lets the settings win over .hadolint.yaml, by id or alias in any case', () => {
-    assert.deepEqual(found(run(text, { rules: { dl3059: 'error', maintainerdeprecated: 'off' } }, 'ignored: [DL3059]\n')), ['DL3059@2:1', 'DL3059@3:1', 'JSONArgsRecommended@4:2']);
+    assert.deepEqual(found(run(text, { rules: { dl3059: 'error', maintainerdeprecated: 'off' } }, 'ignored: [DL3059]\n')), [
+      'DL3059@2:1',
+      'DL3059@3:1',
+      'JSONArgsRecommended@4:2',
+    ]);
   });
 
   it('honours the check directive: skip by alias, error=true for checks only, experimental by name', () => {
@@ -218,11 +258,17 @@ describe('levels and suppressions', () => {
   });
 
   it('skip=all silences BuildKit checks, not hadolint rules and not enabled experimental checks', () => {
-    assert.deepEqual(found(run('# check=skip=all;experimental=all\n' + text)), ['DL3059@3:3', 'DL3059@4:3', 'InvalidDefinitionDescription@1:2']);
+    assert.deepEqual(found(run('# check=skip=all;experimental=all\n' + text)), [
+      'DL3059@3:3',
+      'DL3059@4:3',
+      'InvalidDefinitionDescription@1:2',
+    ]);
   });
 
   it('silences one instruction with # hadolint ignore or # check=skip, and the file with global ignore', () => {
-    const d = run('FROM a\n# hadolint ignore=DL3059\nRUN x\nRUN y\n# check=skip=JSONArgsRecommended\nCMD z\n# hadolint global ignore=MaintainerDeprecated\nMAINTAINER me\n');
+    const d = run(
+      'FROM a\n# hadolint ignore=DL3059\nRUN x\nRUN y\n# check=skip=JSONArgsRecommended\nCMD z\n# hadolint global ignore=MaintainerDeprecated\nMAINTAINER me\n',
+    );
     assert.deepEqual(found(d), ['DL3059@3:3']);
   });
 
@@ -231,7 +277,11 @@ describe('levels and suppressions', () => {
   });
 
   it('turns inline suppressions off with disable-ignore-pragma, but not the check directive', () => {
-    const d = run('# check=skip=JSONArgsRecommended\nFROM a\n# hadolint ignore=DL3059\nRUN x\n# hadolint global ignore=DL4000\nMAINTAINER me\nCMD z\n', {}, 'disable-ignore-pragma: true\n');
+    const d = run(
+      '# check=skip=JSONArgsRecommended\nFROM a\n# hadolint ignore=DL3059\nRUN x\n# hadolint global ignore=DL4000\nMAINTAINER me\nCMD z\n',
+      {},
+      'disable-ignore-pragma: true\n',
+    );
     assert.deepEqual(found(d), ['DL3059@3:3', 'DL4000@5:1']);
   });
 
@@ -251,9 +301,13 @@ describe('levels and suppressions', () => {
 
   it('collects unknown names and bad values from settings and files, with suggestions', () => {
     const model = new DockerfileModel('file:///w/Dockerfile', 1, text);
-    const c = buildLintConfig(model, { ...defaultSettings, profile: 'loud' as never, rules: { DL3O59: 'off', DL3059: 'warn' as never, SC2086: 'off' } }, {
-      hadolint: parseHadolintYaml('ignored: [JSONArgsRecomended]\n', '/w/.hadolint.yaml'),
-    });
+    const c = buildLintConfig(
+      model,
+      { ...defaultSettings, profile: 'loud' as never, rules: { DL3O59: 'off', DL3059: 'warn' as never, SC2086: 'off' } },
+      {
+        hadolint: parseHadolintYaml('ignored: [JSONArgsRecomended]\n', '/w/.hadolint.yaml'),
+      },
+    );
     assert.deepEqual(
       c.issues.map((i) => i.message),
       [

@@ -6,13 +6,19 @@ const model = (text: string): DockerfileModel => new DockerfileModel('file:///Do
 describe('model: splitting and directives', () => {
   it('reads directives only at the top, case-insensitively', () => {
     const m = model('# Syntax = docker/dockerfile:1\n# ESCAPE=`\n# check=skip=JSONArgsRecommended\nFROM x\n# escape=\\\n');
-    assert.deepEqual(m.directives.map((d) => [d.name, d.value]), [
-      ['syntax', 'docker/dockerfile:1'],
-      ['escape', '`'],
-      ['check', 'skip=JSONArgsRecommended'],
-    ]);
+    assert.deepEqual(
+      m.directives.map((d) => [d.name, d.value]),
+      [
+        ['syntax', 'docker/dockerfile:1'],
+        ['escape', '`'],
+        ['check', 'skip=JSONArgsRecommended'],
+      ],
+    );
     assert.equal(m.escape, '`');
-    assert.deepEqual(m.comments.map((c) => c.text), ['escape=\\']);
+    assert.deepEqual(
+      m.comments.map((c) => c.text),
+      ['escape=\\'],
+    );
     assert.deepEqual(m.directives[0].valueRange, { start: { line: 0, character: 11 }, end: { line: 0, character: 30 } });
   });
 
@@ -29,22 +35,30 @@ describe('model: splitting and directives', () => {
     assert.equal(run.endLine, 4);
     assert.equal(run.argsText, 'echo a   && echo b');
     assert.deepEqual(run.emptyContinuationLines, [3]);
-    assert.deepEqual(m.comments.map((c) => [c.line, c.embedded]), [[2, true]]);
+    assert.deepEqual(
+      m.comments.map((c) => [c.line, c.embedded]),
+      [[2, true]],
+    );
     assert.equal(m.instructions[2].keyword, 'CMD');
   });
 
   it('handles CRLF, lone CR and a BOM', () => {
     const m = model('\ufeffFROM a\r\nRUN b\rCMD ["c"]\r\n');
-    assert.deepEqual(m.instructions.map((i) => [i.keyword, i.startLine]), [
-      ['FROM', 0],
-      ['RUN', 1],
-      ['CMD', 2],
-    ]);
+    assert.deepEqual(
+      m.instructions.map((i) => [i.keyword, i.startLine]),
+      [
+        ['FROM', 0],
+        ['RUN', 1],
+        ['CMD', 2],
+      ],
+    );
     assert.deepEqual(m.instructions[0].keywordRange, { start: { line: 0, character: 1 }, end: { line: 0, character: 5 } });
   });
 
   it('uses the backtick escape directive for continuations', () => {
-    const m = model('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Write-Host C:\\temp\\\nCMD x\n');
+    const m = model(
+      '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command `\n    Write-Host C:\\temp\\\nCMD x\n',
+    );
     assert.equal(m.instructions.length, 3);
     assert.equal(m.instructions[1].endLine, 3);
     assert.match(m.instructions[1].argsText, /Write-Host C:\\temp\\$/);
@@ -108,11 +122,14 @@ describe('model: stages and variables', () => {
   const m = model(text);
 
   it('finds stages, names and base stages case-insensitively', () => {
-    assert.deepEqual(m.stages.map((s) => [s.index, s.name, s.image, s.baseStage]), [
-      [0, 'Builder', '${BASE}', null],
-      [1, 'final', 'builder', 0],
-      [2, null, 'scratch', null],
-    ]);
+    assert.deepEqual(
+      m.stages.map((s) => [s.index, s.name, s.image, s.baseStage]),
+      [
+        [0, 'Builder', '${BASE}', null],
+        [1, 'final', 'builder', 0],
+        [2, null, 'scratch', null],
+      ],
+    );
     assert.equal(m.stageByReference('FINAL')?.index, 1);
     assert.equal(m.stageByReference('0')?.index, 0);
     assert.equal(m.instructionAtLine(9)?.stageIndex, 2);
@@ -135,18 +152,30 @@ describe('model: stages and variables', () => {
 
   it('lists variable references with modifiers', () => {
     const v = model('FROM a\nENV X=${Y:-dflt} Z=$W\n').instructions[1].variables;
-    assert.deepEqual(v.map((x) => [x.name, x.modifier, x.substitution, x.braced]), [
-      ['Y', ':-', 'dflt', true],
-      ['W', null, null, false],
-    ]);
+    assert.deepEqual(
+      v.map((x) => [x.name, x.modifier, x.substitution, x.braced]),
+      [
+        ['Y', ':-', 'dflt', true],
+        ['W', null, null, false],
+      ],
+    );
   });
 });
 
 describe('model: a misspelt FROM', () => {
   it('starts a stage when UnknownInstruction would correct it to FROM', () => {
     const m = model('ARG V=1\nFORM ubuntu:${V} AS build\nRUN make\nFRM alpine\nCOPY --from=build /a /b\n');
-    assert.deepEqual(m.stages.map((s) => [s.from.keyword, s.name, s.image]), [['FORM', 'build', 'ubuntu:${V}'], ['FRM', null, 'alpine']]);
-    assert.deepEqual(m.instructions.map((i) => i.stageIndex), [-1, 0, 0, 1, 1]);
+    assert.deepEqual(
+      m.stages.map((s) => [s.from.keyword, s.name, s.image]),
+      [
+        ['FORM', 'build', 'ubuntu:${V}'],
+        ['FRM', null, 'alpine'],
+      ],
+    );
+    assert.deepEqual(
+      m.instructions.map((i) => i.stageIndex),
+      [-1, 0, 0, 1, 1],
+    );
     assert.equal(m.stageByName('build')?.index, 0);
     // Its line sees the global ARGs, as a FROM line does.
     assert.equal(m.resolveDeclaration('V', m.instructions[1])?.instruction.startLine, 0);
@@ -163,20 +192,32 @@ describe('model: the shell model of RUN', () => {
   it('finds commands with exact positions across continuation lines', () => {
     const m = model('FROM a\nRUN apt-get update && \\\n    apt-get install -y curl | tee /log\n');
     const cmds = m.instructions[1].shell!.commands;
-    assert.deepEqual(cmds.map((c) => c.name), ['apt-get', 'apt-get', 'tee']);
+    assert.deepEqual(
+      cmds.map((c) => c.name),
+      ['apt-get', 'apt-get', 'tee'],
+    );
     assert.deepEqual(cmds[1].nameRange, { start: { line: 2, character: 4 }, end: { line: 2, character: 11 } });
-    assert.deepEqual(cmds[1].args.map((a) => a.value), ['install', '-y', 'curl']);
+    assert.deepEqual(
+      cmds[1].args.map((a) => a.value),
+      ['install', '-y', 'curl'],
+    );
     assert.deepEqual(cmds[2].pipeline, { index: 1, length: 2 });
     assert.equal(m.instructions[1].shell!.pipelines.length, 1);
   });
 
   it('reads shell heredoc bodies as shell and skips data heredocs', () => {
     const m = model('FROM a\nRUN <<EOF\napt-get update\npip install x\nEOF\nRUN cat <<EOF > /f\nnot a command\nEOF\n');
-    assert.deepEqual(m.instructions[1].shell!.commands.map((c) => [c.name, c.nameRange.start.line]), [
-      ['apt-get', 2],
-      ['pip', 3],
-    ]);
-    assert.deepEqual(m.instructions[2].shell!.commands.map((c) => c.name), ['cat']);
+    assert.deepEqual(
+      m.instructions[1].shell!.commands.map((c) => [c.name, c.nameRange.start.line]),
+      [
+        ['apt-get', 2],
+        ['pip', 3],
+      ],
+    );
+    assert.deepEqual(
+      m.instructions[2].shell!.commands.map((c) => c.name),
+      ['cat'],
+    );
   });
 
   it('skips heredocs whose shebang names another interpreter', () => {
@@ -199,25 +240,37 @@ describe('model: the shell model of RUN', () => {
 describe('model: gaps in dockerfile-ast we cover', () => {
   it('reads exec form spread over continuation lines', () => {
     const m = model('FROM a\nCMD ["node", \\\n     "server.js"]\n');
-    assert.deepEqual(m.instructions[1].json?.strings.map((s) => s.value), ['node', 'server.js']);
+    assert.deepEqual(
+      m.instructions[1].json?.strings.map((s) => s.value),
+      ['node', 'server.js'],
+    );
   });
 
   it('declares every name of a multi-name ARG', () => {
     const m = model('FROM a\nARG A B=2 C="x y"\n');
-    assert.deepEqual(m.instructions[1].properties.map((p) => [p.name, p.value, p.operator]), [
-      ['A', null, null],
-      ['B', '2', '='],
-      ['C', 'x y', '='],
-    ]);
-    assert.deepEqual(m.declarations.map((d) => d.name), ['A', 'B', 'C']);
+    assert.deepEqual(
+      m.instructions[1].properties.map((p) => [p.name, p.value, p.operator]),
+      [
+        ['A', null, null],
+        ['B', '2', '='],
+        ['C', 'x y', '='],
+      ],
+    );
+    assert.deepEqual(
+      m.declarations.map((d) => d.name),
+      ['A', 'B', 'C'],
+    );
   });
 
   it('parses indented instructions without a FROM before them', () => {
     const m = model('    ENV A=${B}-x\n    RUN echo ${A}\n');
-    assert.deepEqual(m.instructions.map((i) => [i.keyword, i.variables.map((v) => v.name)]), [
-      ['ENV', ['B']],
-      ['RUN', ['A']],
-    ]);
+    assert.deepEqual(
+      m.instructions.map((i) => [i.keyword, i.variables.map((v) => v.name)]),
+      [
+        ['ENV', ['B']],
+        ['RUN', ['A']],
+      ],
+    );
     assert.deepEqual(m.instructions[0].keywordRange.start, { line: 0, character: 4 });
   });
 });
@@ -225,16 +278,22 @@ describe('model: gaps in dockerfile-ast we cover', () => {
 describe('model: continuation rule', () => {
   it('does not continue after an escaped escape character (C:\\\\ at the end of a line)', () => {
     const m = model('FROM a\nCOPY a \\\n\tC:\\\\Windows\\\\System32\\\\\n\nENV X=1\n');
-    assert.deepEqual(m.instructions.map((i) => [i.keyword, i.startLine, i.endLine]), [
-      ['FROM', 0, 0],
-      ['COPY', 1, 2],
-      ['ENV', 4, 4],
-    ]);
+    assert.deepEqual(
+      m.instructions.map((i) => [i.keyword, i.startLine, i.endLine]),
+      [
+        ['FROM', 0, 0],
+        ['COPY', 1, 2],
+        ['ENV', 4, 4],
+      ],
+    );
   });
 
   it('continues after a lone escape character on its own line', () => {
     const m = model('FROM a\nENV A=1 \\\n\\\n    B=2\n');
     assert.equal(m.instructions[1].endLine, 3);
-    assert.deepEqual(m.instructions[1].properties.map((p) => p.name), ['A', 'B']);
+    assert.deepEqual(
+      m.instructions[1].properties.map((p) => p.name),
+      ['A', 'B'],
+    );
   });
 });

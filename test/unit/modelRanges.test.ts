@@ -65,7 +65,12 @@ function before(a: Range['start'], b: Range['start']): boolean {
 /** Every range in the model with a name for the message, and the instruction range it must lie in. */
 function namedRanges(model: DockerfileModel): { what: string; range: Range | null; within?: Range }[] {
   const out: { what: string; range: Range | null; within?: Range }[] = [];
-  for (const d of model.directives) out.push({ what: `directive ${d.name}`, range: d.range }, { what: 'directive name', range: d.nameRange }, { what: 'directive value', range: d.valueRange });
+  for (const d of model.directives)
+    out.push(
+      { what: `directive ${d.name}`, range: d.range },
+      { what: 'directive name', range: d.nameRange },
+      { what: 'directive value', range: d.valueRange },
+    );
   for (const c of model.comments) out.push({ what: `comment on line ${c.line}`, range: c.range });
   for (const inst of instructionsOf(model)) {
     const within = inst.range;
@@ -116,7 +121,11 @@ function namedRanges(model: DockerfileModel): { what: string; range: Range | nul
     }
   }
   for (const s of model.stages) {
-    out.push({ what: `stage ${s.index}`, range: s.range }, { what: `stage ${s.index} name`, range: s.nameRange }, { what: `stage ${s.index} image`, range: s.imageRange });
+    out.push(
+      { what: `stage ${s.index}`, range: s.range },
+      { what: `stage ${s.index} name`, range: s.nameRange },
+      { what: `stage ${s.index} image`, range: s.imageRange },
+    );
   }
   return out;
 }
@@ -131,7 +140,8 @@ function rangeProblems(text: string): string[] {
     if (!range) continue;
     const bad = lines.range(range, what);
     if (bad) problems.push(bad);
-    else if (within && (before(range.start, within.start) || before(within.end, range.end))) problems.push(`${what}: outside its instruction`);
+    else if (within && (before(range.start, within.start) || before(within.end, range.end)))
+      problems.push(`${what}: outside its instruction`);
   }
   for (const inst of instructionsOf(model)) {
     if (!/^[^\s\u0085]/.test(inst.keywordRaw)) problems.push(`line ${inst.startLine}: keyword ${JSON.stringify(inst.keywordRaw)} is blank`);
@@ -167,16 +177,35 @@ describe('model ranges', () => {
   });
 
   it('reads a line of blanks as a blank line, not as an instruction', () => {
-    for (const text of ['FROM alpine\n \n', 'FROM alpine\n ', 'FROM alpine\n\u00a0\n', 'FROM alpine\n\u3000', 'FROM alpine\r\n\u2009\t\r\n']) {
+    for (const text of [
+      'FROM alpine\n \n',
+      'FROM alpine\n ',
+      'FROM alpine\n\u00a0\n',
+      'FROM alpine\n\u3000',
+      'FROM alpine\r\n\u2009\t\r\n',
+    ]) {
       const model = new DockerfileModel('file:///ranges/Dockerfile', 1, text);
-      assert.deepEqual(model.instructions.map((i) => i.keyword), ['FROM'], JSON.stringify(text));
+      assert.deepEqual(
+        model.instructions.map((i) => i.keyword),
+        ['FROM'],
+        JSON.stringify(text),
+      );
     }
     // BuildKit strips Unicode blanks before the keyword too.
     const indented = new DockerfileModel('file:///ranges/Dockerfile', 1, '\u00a0FROM alpine\n\u3000RUN true\n');
-    assert.deepEqual(indented.instructions.map((i) => [i.keyword, i.keywordRange.start.character]), [['FROM', 1], ['RUN', 1]]);
+    assert.deepEqual(
+      indented.instructions.map((i) => [i.keyword, i.keywordRange.start.character]),
+      [
+        ['FROM', 1],
+        ['RUN', 1],
+      ],
+    );
     // Inside a continued instruction such a line is dropped like an empty one, and so is a comment after them.
     const continued = new DockerfileModel('file:///ranges/Dockerfile', 1, 'FROM alpine\nRUN a \\\n\u00a0\n\u3000# note\n  b\n');
-    assert.deepEqual(continued.instructions[1].args.map((a) => a.value), ['a', 'b']);
+    assert.deepEqual(
+      continued.instructions[1].args.map((a) => a.value),
+      ['a', 'b'],
+    );
     assert.deepEqual(continued.instructions[1].emptyContinuationLines, [2]);
   });
 });

@@ -43,7 +43,11 @@ describe('processes start from argv arrays only', () => {
     const runner = all.find((s) => s.file.endsWith(join('docker', 'runner.ts')))!;
     const imported = /import\s*\{([^}]*)\}\s*from\s*'node:child_process'/.exec(runner.text);
     assert.ok(imported, 'a named import from node:child_process');
-    const names = imported[1].split(',').map((n) => n.trim()).filter(Boolean).sort();
+    const names = imported[1]
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .sort();
     assert.deepEqual(names, ['execFile', 'spawn', 'type ChildProcess']);
     const code = codeOnly(runner.text);
     const calls = code.match(/\b(spawn|execFile)\(/g) ?? [];
@@ -81,13 +85,37 @@ describe('processes start from argv arrays only', () => {
 describe('secret-looking values are masked in what is shown and logged', () => {
   it('masks --build-arg and -e/--env values whose names look secret, in both spellings', () => {
     const argv = [
-      'build', '--build-arg', 'NPM_TOKEN=s3cret', '--build-arg', 'VERSION=1.2', '--build-arg=DB_PASSWORD=hunter2',
-      '-e', 'API_KEY=abc=def', '--env', 'PORT=80', '--env=GITHUB_TOKEN=ghp_x', '-t', 'app:1', '/ctx',
+      'build',
+      '--build-arg',
+      'NPM_TOKEN=s3cret',
+      '--build-arg',
+      'VERSION=1.2',
+      '--build-arg=DB_PASSWORD=hunter2',
+      '-e',
+      'API_KEY=abc=def',
+      '--env',
+      'PORT=80',
+      '--env=GITHUB_TOKEN=ghp_x',
+      '-t',
+      'app:1',
+      '/ctx',
     ];
     const shown = redactSecrets(argv);
     assert.deepEqual(shown, [
-      'build', '--build-arg', `NPM_TOKEN=${MASK}`, '--build-arg', 'VERSION=1.2', `--build-arg=DB_PASSWORD=${MASK}`,
-      '-e', `API_KEY=${MASK}`, '--env', 'PORT=80', `--env=GITHUB_TOKEN=${MASK}`, '-t', 'app:1', '/ctx',
+      'build',
+      '--build-arg',
+      `NPM_TOKEN=${MASK}`,
+      '--build-arg',
+      'VERSION=1.2',
+      `--build-arg=DB_PASSWORD=${MASK}`,
+      '-e',
+      `API_KEY=${MASK}`,
+      '--env',
+      'PORT=80',
+      `--env=GITHUB_TOKEN=${MASK}`,
+      '-t',
+      'app:1',
+      '/ctx',
     ]);
     for (const secret of ['s3cret', 'hunter2', 'abc', 'ghp_x']) assert.ok(!shown.join(' ').includes(secret), secret);
     // The argv the process gets is untouched.
@@ -95,7 +123,11 @@ describe('secret-looking values are masked in what is shown and logged', () => {
   });
 
   it('keeps a multi-line secret out too, and leaves positional words that merely look like NAME=value', () => {
-    assert.deepEqual(redactSecrets(['build', '--build-arg', 'SSH_PRIVATE_KEY=-----BEGIN\nxyz\n-----END']), ['build', '--build-arg', `SSH_PRIVATE_KEY=${MASK}`]);
+    assert.deepEqual(redactSecrets(['build', '--build-arg', 'SSH_PRIVATE_KEY=-----BEGIN\nxyz\n-----END']), [
+      'build',
+      '--build-arg',
+      `SSH_PRIVATE_KEY=${MASK}`,
+    ]);
     assert.deepEqual(redactSecrets(['run', 'img', 'TOKEN=1']), ['run', 'img', 'TOKEN=1']);
     assert.equal(looksSecret('SSH_PRIVATE_KEY'), true);
   });

@@ -5,7 +5,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRuleNames, rules, rulesByName } from '../../server/src/rules';
 import type { Rule } from '../../server/src/rules/types';
-import { DOCS_DIR, expectedUrl, generatedDocs, kebab, LEVELS, RULES_SETTING, rulesSettingSchema, settingNames, vocabularyOf } from '../../scripts/ruleDocs';
+import {
+  DOCS_DIR,
+  expectedUrl,
+  generatedDocs,
+  kebab,
+  LEVELS,
+  RULES_SETTING,
+  rulesSettingSchema,
+  settingNames,
+  vocabularyOf,
+} from '../../scripts/ruleDocs';
 import { fmtRange, runRule } from '../helpers/ruleTester';
 
 const root = join(__dirname, '..', '..');
@@ -33,7 +43,10 @@ describe('rule registry', () => {
   it('gives every rule a unique id', () => {
     const seen = new Map<string, number>();
     for (const r of rules) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
-    assert.deepEqual([...seen].filter(([, n]) => n > 1).map(([id]) => id), []);
+    assert.deepEqual(
+      [...seen].filter(([, n]) => n > 1).map(([id]) => id),
+      [],
+    );
   });
 
   it('never lets an id or alias stand for two rules, except the documented one-to-many aliases', () => {
@@ -131,7 +144,9 @@ describe('rule registry', () => {
 
 describe('settings schema (package.json)', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum?: string[] }>; additionalProperties?: unknown }> } };
+    contributes: {
+      configuration: { properties: Record<string, { properties?: Record<string, { enum?: string[] }>; additionalProperties?: unknown }> };
+    };
   };
   const schema = manifest.contributes.configuration.properties[RULES_SETTING];
 
@@ -188,6 +203,9 @@ describe('generated rule documentation (docs/rules)', () => {
     });
     assert.deepEqual(broken, []);
     const index = expected.get(`${DOCS_DIR}/README.md`) ?? '';
-    assert.deepEqual(rules.filter((r) => !index.includes(`[${r.id}](${r.id}.md)`)).map((r) => r.id), []);
+    assert.deepEqual(
+      rules.filter((r) => !index.includes(`[${r.id}](${r.id}.md)`)).map((r) => r.id),
+      [],
+    );
   });
 });

@@ -221,13 +221,16 @@ function platform(value: string): string {
  * Returns undefined when valid, else what is wrong.
  */
 export function validatePortMapping(value: string): string | undefined {
-  const match = /^(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:(\d+)(?:-(\d+))?:|:)?(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/.exec(value);
+  const match = /^(?:(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:(\d+)(?:-(\d+))?:|:)?(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/.exec(
+    value,
+  );
   if (!match) return `"${value}" is not a port mapping; write HOST:CONTAINER such as 8080:80, or 53:53/udp.`;
   const [, , hostStart, hostEnd, containerStart, containerEnd] = match;
   for (const port of [hostStart, hostEnd, containerStart, containerEnd]) {
     if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return `Port ${port} is outside 1-65535.`;
   }
-  if (containerEnd !== undefined && Number(containerEnd) < Number(containerStart)) return `The range ${containerStart}-${containerEnd} runs backwards.`;
+  if (containerEnd !== undefined && Number(containerEnd) < Number(containerStart))
+    return `The range ${containerStart}-${containerEnd} runs backwards.`;
   if (hostEnd !== undefined && Number(hostEnd) < Number(hostStart)) return `The range ${hostStart}-${hostEnd} runs backwards.`;
   if (hostStart !== undefined) {
     const hostSize = Number(hostEnd ?? hostStart) - Number(hostStart);

@@ -27,7 +27,9 @@ export function stripAnsi(text: string): string {
  * @param dockerfileName the Dockerfile's base name, as BuildKit prints it
  */
 export function findBuildError(output: string, instructions: readonly StepInstruction[], dockerfileName: string): BuildError | undefined {
-  const lines = stripAnsi(output).split(/\r?\n|\r/).map((line) => line.trimEnd());
+  const lines = stripAnsi(output)
+    .split(/\r?\n|\r/)
+    .map((line) => line.trimEnd());
   return parseError(lines, instructions) ?? buildKitError(lines, instructions, dockerfileName) ?? classicStepError(lines, instructions);
 }
 
@@ -73,5 +75,7 @@ function classicStepError(lines: string[], instructions: readonly StepInstructio
 
 function atLine(line: number, instructions: readonly StepInstruction[], message: string): BuildError {
   const instruction = instructions.find((inst) => inst.startLine <= line && line <= inst.endLine);
-  return instruction ? { startLine: instruction.startLine, endLine: instruction.endLine, message } : { startLine: Math.max(0, line), endLine: Math.max(0, line), message };
+  return instruction
+    ? { startLine: instruction.startLine, endLine: instruction.endLine, message }
+    : { startLine: Math.max(0, line), endLine: Math.max(0, line), message };
 }

@@ -23,7 +23,8 @@ export interface Classified {
   readonly details: string;
 }
 
-const DAEMON_DOWN = /cannot connect to (the docker daemon|podman)|is the docker daemon running|error during connect|connection refused|no such host|failed to connect/i;
+const DAEMON_DOWN =
+  /cannot connect to (the docker daemon|podman)|is the docker daemon running|error during connect|connection refused|no such host|failed to connect/i;
 
 export function classifyDockerFailure(call: FailedCall): Classified {
   const details = call.stderr.trim();
@@ -36,10 +37,18 @@ export function classifyDockerFailure(call: FailedCall): Classified {
     };
   }
   if (call.errorCode === 'EACCES') {
-    return { reason: 'notExecutable', message: `"${command}" cannot be run (permission denied). Check that "dockerfileStudio.docker.path" points to the docker executable.`, details };
+    return {
+      reason: 'notExecutable',
+      message: `"${command}" cannot be run (permission denied). Check that "dockerfileStudio.docker.path" points to the docker executable.`,
+      details,
+    };
   }
   if (call.timedOut) {
-    return { reason: 'notResponding', message: `The Docker daemon at ${hostDescription} did not answer within ${VERSION_TIMEOUT_MS / 1000} seconds. Check that it is running and reachable.`, details };
+    return {
+      reason: 'notResponding',
+      message: `The Docker daemon at ${hostDescription} did not answer within ${VERSION_TIMEOUT_MS / 1000} seconds. Check that it is running and reachable.`,
+      details,
+    };
   }
   if (/permission denied/i.test(details) && /\.sock|daemon|socket/i.test(details)) {
     return {

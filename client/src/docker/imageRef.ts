@@ -100,7 +100,10 @@ export function formatImageRef(ref: ImageRef): string {
  * `ghcr.io/team`), replacing any registry the reference already names.
  */
 export function withRegistry(ref: ImageRef, registry: string): ImageRef {
-  const trimmed = registry.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  const trimmed = registry
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/+$/, '');
   const [host, ...namespace] = trimmed.split('/');
   if (!host) return { ...ref, domain: undefined };
   const path = [...namespace, ref.path].join('/');
@@ -109,7 +112,10 @@ export function withRegistry(ref: ImageRef, registry: string): ImageRef {
 
 /** Checks a registry as the user types it (host[:port][/namespace]). */
 export function validateRegistry(registry: string): string | undefined {
-  const trimmed = registry.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  const trimmed = registry
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/+$/, '');
   if (trimmed === '') return 'Enter a registry such as ghcr.io, 127.0.0.1:5000 or docker.io/yourname.';
   const [host, ...namespace] = trimmed.split('/');
   const hostProblem = checkDomain(host!);

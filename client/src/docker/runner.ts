@@ -358,7 +358,12 @@ class ProcessPseudoterminal implements vscode.Pseudoterminal {
     if (this.partialLine && this.spec.onLine) this.spec.onLine(this.partialLine);
     const status = this.cancelled ? 'cancelled' : exitCode === 0 ? 'done' : `failed with exit code ${exitCode}`;
     this.writeEmitter.fire(`\r\n[${status}]\r\n`);
-    this.done({ commandLine: displayCommand(this.config.command, this.spec.argv), exitCode, output: this.captured, cancelled: this.cancelled });
+    this.done({
+      commandLine: displayCommand(this.config.command, this.spec.argv),
+      exitCode,
+      output: this.captured,
+      cancelled: this.cancelled,
+    });
     this.closeEmitter.fire(exitCode);
   }
 }
@@ -382,7 +387,13 @@ function execute(config: DockerConfig, argv: readonly string[], timeoutMs: numbe
         const err = error as (NodeJS.ErrnoException & { killed?: boolean; code?: unknown }) | null;
         const exitCode = err ? (typeof err.code === 'number' ? err.code : undefined) : 0;
         const spawnError = err && typeof err.code === 'string' ? err : undefined;
-        resolve({ stdout: String(stdout), stderr: String(stderr), exitCode, error: spawnError, timedOut: !!err?.killed && !token?.isCancellationRequested });
+        resolve({
+          stdout: String(stdout),
+          stderr: String(stderr),
+          exitCode,
+          error: spawnError,
+          timedOut: !!err?.killed && !token?.isCancellationRequested,
+        });
       },
     );
     const subscription = token?.onCancellationRequested(() => child.kill('SIGTERM'));

@@ -61,7 +61,7 @@ export async function askBuild(services: DockerServices, dockerfile: vscode.Uri,
     target = pickedTarget || undefined;
     const pickedPlatform = await prompts().showInputBox({
       title,
-      prompt: 'Platform (os/arch), or empty for the daemon\'s own',
+      prompt: "Platform (os/arch), or empty for the daemon's own",
       placeHolder: 'linux/amd64',
       value: platform ?? '',
       validateInput: (value) => (value.trim() === '' ? undefined : validatePlatform(value.trim())),
@@ -135,7 +135,13 @@ export async function runBuild(services: DockerServices, request: BuildRequest):
 }
 
 async function finishBuild(services: DockerServices, request: BuildRequest, info: BuildInfo, run: CapturedRun): Promise<BuildResult> {
-  const result = { image: request.image, exitCode: run.exitCode, cancelled: run.cancelled, output: run.output, commandLine: run.commandLine };
+  const result = {
+    image: request.image,
+    exitCode: run.exitCode,
+    cancelled: run.cancelled,
+    output: run.output,
+    commandLine: run.commandLine,
+  };
   if (run.cancelled) {
     void prompts().showInformationMessage(`The build of ${request.image} was cancelled.`);
     return { ...result, ok: false };
@@ -162,12 +168,14 @@ async function finishBuild(services: DockerServices, request: BuildRequest, info
   const lines = document.getText().split(/\r?\n/);
   const diagnostic = services.diagnostics.set(request.dockerfile, error, lines);
   const line = diagnostic.range.start.line;
-  void showFailure(services, `The build of ${request.image} failed at line ${line + 1}: ${error.message}`, 'Go to Line').then(async (choice) => {
-    if (choice !== 'Go to Line') return;
-    const editor = await vscode.window.showTextDocument(document);
-    editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
-    editor.revealRange(diagnostic.range);
-  });
+  void showFailure(services, `The build of ${request.image} failed at line ${line + 1}: ${error.message}`, 'Go to Line').then(
+    async (choice) => {
+      if (choice !== 'Go to Line') return;
+      const editor = await vscode.window.showTextDocument(document);
+      editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
+      editor.revealRange(diagnostic.range);
+    },
+  );
   return { ...result, ok: false, diagnostic: { line, message: error.message } };
 }
 
@@ -184,7 +192,10 @@ async function askContext(dockerfile: vscode.Uri, current: string, title: string
   const choices = [current, dockerfileFolder, workspaceFolder].filter((p, i, all): p is string => !!p && all.indexOf(p) === i);
   const items: (vscode.QuickPickItem & { folder?: string })[] = choices.map((folder) => ({
     label: vscode.workspace.asRelativePath(folder, true) || folder,
-    description: [folder === dockerfileFolder ? "the Dockerfile's folder" : folder === workspaceFolder ? 'the workspace folder' : 'chosen before', folder === current ? 'current' : '']
+    description: [
+      folder === dockerfileFolder ? "the Dockerfile's folder" : folder === workspaceFolder ? 'the workspace folder' : 'chosen before',
+      folder === current ? 'current' : '',
+    ]
       .filter(Boolean)
       .join(', '),
     detail: folder,
@@ -194,7 +205,13 @@ async function askContext(dockerfile: vscode.Uri, current: string, title: string
   const picked = await prompts().showQuickPick(items, { title, placeHolder: 'Build context (the files COPY and ADD can see)' });
   if (!picked) return undefined;
   if (picked.folder) return picked.folder;
-  const chosen = await prompts().showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: vscode.Uri.file(current), openLabel: 'Use as build context' });
+  const chosen = await prompts().showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    defaultUri: vscode.Uri.file(current),
+    openLabel: 'Use as build context',
+  });
   return chosen?.[0]?.fsPath;
 }
 
@@ -205,14 +222,25 @@ async function askTarget(info: BuildInfo, current: string | undefined, title: st
   const last = info.stages[info.stages.length - 1];
   const items: (vscode.QuickPickItem & { target: string })[] = [
     { label: '$(layers) Last stage', description: last?.name ?? last?.image ?? '', target: '' },
-    ...named.map((stage) => ({ label: stage.name!, description: `FROM ${stage.image}`, detail: `line ${stage.line + 1}`, target: stage.name!, picked: stage.name === current })),
+    ...named.map((stage) => ({
+      label: stage.name!,
+      description: `FROM ${stage.image}`,
+      detail: `line ${stage.line + 1}`,
+      target: stage.name!,
+      picked: stage.name === current,
+    })),
   ];
   const picked = await prompts().showQuickPick(items, { title, placeHolder: 'Target stage (--target)' });
   return picked?.target;
 }
 
 /** Asks a value for each ARG without a default; secret-looking ones are masked and never remembered. */
-async function askBuildArgs(services: DockerServices, dockerfile: vscode.Uri, target: string | undefined, title: string): Promise<[string, string][] | undefined> {
+async function askBuildArgs(
+  services: DockerServices,
+  dockerfile: vscode.Uri,
+  target: string | undefined,
+  title: string,
+): Promise<[string, string][] | undefined> {
   const info = await services.buildInfo(dockerfile, { target });
   const remembered = new Map(services.memory.get(dockerfile).buildArgs ?? []);
   const values: [string, string][] = [];

@@ -43,7 +43,9 @@ export function showError(services: DockerServices, error: unknown): void {
   if (error instanceof DockerUnavailableError) {
     services.output.appendLine(`${message}\n${error.details}`);
     const buttons = error.reason === 'missing' ? [OPEN_SETTINGS, INSTALL_DOCKER] : [OPEN_SETTINGS, SHOW_OUTPUT];
-    void prompts().showErrorMessage(message, ...buttons).then((choice) => act(services, choice));
+    void prompts()
+      .showErrorMessage(message, ...buttons)
+      .then((choice) => act(services, choice));
     return;
   }
   if (error instanceof UserError || error instanceof ArgvError) {
@@ -52,7 +54,9 @@ export function showError(services: DockerServices, error: unknown): void {
   }
   services.output.appendLine(error instanceof Error ? (error.stack ?? message) : message);
   const text = error instanceof DockerCommandError ? `Docker: ${message}` : `Dockerfile Studio: ${message}`;
-  void prompts().showErrorMessage(text, SHOW_OUTPUT).then((choice) => act(services, choice));
+  void prompts()
+    .showErrorMessage(text, SHOW_OUTPUT)
+    .then((choice) => act(services, choice));
 }
 
 /** An error with a "Show Output" button, for failures whose details are in the output. */

@@ -1,7 +1,17 @@
 // The Containers and Images quick picks: `docker ps -a` / `docker images`, then an action on
 // the picked row.
 import * as vscode from 'vscode';
-import { execShellArgv, imagesArgv, logsArgv, psArgv, removeContainerArgv, removeImageArgv, restartArgv, stopArgv, tagArgv } from '../docker/argv';
+import {
+  execShellArgv,
+  imagesArgv,
+  logsArgv,
+  psArgv,
+  removeContainerArgv,
+  removeImageArgv,
+  restartArgv,
+  stopArgv,
+  tagArgv,
+} from '../docker/argv';
 import { validateImageRef } from '../docker/imageRef';
 import { prompts } from '../prompts';
 import { showFailure } from './errors';
@@ -86,7 +96,11 @@ export async function containersQuickPick(services: DockerServices): Promise<Act
     ...(c.running ? [{ label: '$(output) Follow Logs', description: 'in a terminal until you close it', action: 'follow' as const }] : []),
     ...(c.running ? [{ label: '$(terminal) Exec Shell', description: 'sh inside the container', action: 'exec' as const }] : []),
     ...(c.running ? [{ label: '$(debug-stop) Stop', action: 'stop' as const }] : []),
-    { label: c.running ? '$(debug-restart) Restart' : '$(debug-start) Restart', description: c.running ? '' : 'starts it again', action: 'restart' },
+    {
+      label: c.running ? '$(debug-restart) Restart' : '$(debug-start) Restart',
+      description: c.running ? '' : 'starts it again',
+      action: 'restart',
+    },
     { label: '$(trash) Remove', action: 'remove' },
   ];
   const action = await prompts().showQuickPick(actions, { title: `${title}: ${c.name}`, placeHolder: 'What to do with the container' });
@@ -129,7 +143,12 @@ export async function imagesQuickPick(
     return undefined;
   }
   const picked = await prompts().showQuickPick(
-    images.map((image) => ({ label: image.reference, description: image.id.slice(0, 12), detail: [image.created, image.size].filter(Boolean).join(' · '), image })),
+    images.map((image) => ({
+      label: image.reference,
+      description: image.id.slice(0, 12),
+      detail: [image.created, image.size].filter(Boolean).join(' · '),
+      image,
+    })),
     { title, placeHolder: 'Pick an image', matchOnDescription: true },
   );
   if (!picked) return undefined;
@@ -181,7 +200,8 @@ async function captured(services: DockerServices, action: string, target: string
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     (_progress, token) => services.runner.runCaptured({ title: `docker ${argv[0]} ${target}`, argv, token }),
   );
-  if (run.exitCode !== 0 && !run.cancelled) void showFailure(services, `docker ${argv[0]} ${target} failed: ${run.output.trim().split('\n').pop() ?? ''}`);
+  if (run.exitCode !== 0 && !run.cancelled)
+    void showFailure(services, `docker ${argv[0]} ${target} failed: ${run.output.trim().split('\n').pop() ?? ''}`);
   return { action, target, exitCode: run.exitCode, output: run.output };
 }
 

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { prompts } from '../prompts';
 import { UserError } from './errors';
 
-const DOCKERFILE_GLOB = '**/{Dockerfile,Containerfile,dockerfile,containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile,*.Containerfile,*.containerfile}';
+const DOCKERFILE_GLOB =
+  '**/{Dockerfile,Containerfile,dockerfile,containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile,*.Containerfile,*.containerfile}';
 const LOCAL_SCHEMES = new Set(['file', 'vscode-remote']);
 
 export async function pickDockerfile(arg: unknown, title: string): Promise<vscode.Uri | undefined> {

@@ -19,11 +19,14 @@ export async function pullBaseImages(services: DockerServices, dockerfile: vscod
   const unresolved = info.baseImages.filter((image) => image.value === null);
   const images = info.baseImages.map((image) => image.value).filter((image): image is string => image !== null);
   if (unresolved.length > 0) {
-    const which = unresolved.map((image) => `FROM ${image.text} (line ${image.line + 1}: ${image.unresolved.map((n) => `$${n}`).join(', ')} unknown)`).join('; ');
+    const which = unresolved
+      .map((image) => `FROM ${image.text} (line ${image.line + 1}: ${image.unresolved.map((n) => `$${n}`).join(', ')} unknown)`)
+      .join('; ');
     void prompts().showWarningMessage(`Some base images depend on build arguments without a value and are skipped: ${which}.`, {});
   }
   if (images.length === 0) {
-    if (unresolved.length === 0) void prompts().showInformationMessage('This Dockerfile names no base image to pull (only scratch or its own stages).');
+    if (unresolved.length === 0)
+      void prompts().showInformationMessage('This Dockerfile names no base image to pull (only scratch or its own stages).');
     return [];
   }
   await services.runner.ensureAvailable(dockerfile);
@@ -34,7 +37,12 @@ export async function pullBaseImages(services: DockerServices, dockerfile: vscod
       for (const [index, image] of images.entries()) {
         if (token.isCancellationRequested) return true;
         progress.report({ message: `${image} (${index + 1}/${images.length})`, increment: index === 0 ? 0 : 100 / images.length });
-        const run = await services.runner.runCaptured({ title: `docker pull ${image}`, argv: pullArgv(image), scope: folderOf(dockerfile), token });
+        const run = await services.runner.runCaptured({
+          title: `docker pull ${image}`,
+          argv: pullArgv(image),
+          scope: folderOf(dockerfile),
+          token,
+        });
         results.push({ image, exitCode: run.exitCode, output: run.output });
         if (run.cancelled) return true;
       }

@@ -2,7 +2,17 @@
 // push; when the registry says "denied" or "unauthorized", offer `docker login` and retry.
 import * as vscode from 'vscode';
 import { loginArgv, pushArgv, tagArgv } from '../docker/argv';
-import { bumpSemverTag, formatImageRef, isSemverTag, parseImageRef, validateImageRef, validateRegistry, withRegistry, type ImageRef, type SemverPart } from '../docker/imageRef';
+import {
+  bumpSemverTag,
+  formatImageRef,
+  isSemverTag,
+  parseImageRef,
+  validateImageRef,
+  validateRegistry,
+  withRegistry,
+  type ImageRef,
+  type SemverPart,
+} from '../docker/imageRef';
 import type { CapturedRun } from '../docker/runner';
 import { prompts } from '../prompts';
 import { showFailure, UserError } from './errors';
@@ -21,7 +31,12 @@ export interface PushResult {
 const DOCKER_HUB = 'docker.io';
 const AUTH_FAILURE = /\b(denied|unauthorized|authentication required|no basic auth credentials|access to the resource is denied)\b/i;
 
-export async function askImageToPush(services: DockerServices, dockerfile: vscode.Uri | undefined, preset: string | undefined, title: string): Promise<string | undefined> {
+export async function askImageToPush(
+  services: DockerServices,
+  dockerfile: vscode.Uri | undefined,
+  preset: string | undefined,
+  title: string,
+): Promise<string | undefined> {
   const memory = dockerfile ? services.memory.get(dockerfile) : {};
   const image = await prompts().showInputBox({
     title,
@@ -33,7 +48,12 @@ export async function askImageToPush(services: DockerServices, dockerfile: vscod
   return image?.trim();
 }
 
-export async function pushImage(services: DockerServices, image: string, dockerfile: vscode.Uri | undefined, title: string): Promise<PushResult | undefined> {
+export async function pushImage(
+  services: DockerServices,
+  image: string,
+  dockerfile: vscode.Uri | undefined,
+  title: string,
+): Promise<PushResult | undefined> {
   const parsed = parseImageRef(image);
   if (!parsed.ok) throw new UserError(`Image "${image}": ${parsed.message}`);
   let target: ImageRef = parsed.ref;
@@ -76,11 +96,21 @@ export async function pushImage(services: DockerServices, image: string, dockerf
       });
       loggedIn = login.exitCode === 0;
       if (loggedIn) run = await pushOnce(services, reference, scope);
-      else void showFailure(services, `docker login ${registry} did not succeed (exit code ${login.exitCode ?? 'unknown'}), so ${reference} was not pushed.`);
+      else
+        void showFailure(
+          services,
+          `docker login ${registry} did not succeed (exit code ${login.exitCode ?? 'unknown'}), so ${reference} was not pushed.`,
+        );
     }
   }
 
-  const result: PushResult = { ok: run.exitCode === 0 && !run.cancelled, pushed: reference, exitCode: run.exitCode, output: run.output, loggedIn };
+  const result: PushResult = {
+    ok: run.exitCode === 0 && !run.cancelled,
+    pushed: reference,
+    exitCode: run.exitCode,
+    output: run.output,
+    loggedIn,
+  };
   if (result.ok) {
     if (target.domain) await services.memory.rememberRegistry(registryOf(target));
     if (dockerfile && bumped) {
@@ -128,7 +158,10 @@ async function askRegistry(services: DockerServices, title: string): Promise<str
     validateInput: (value) => validateRegistry(value),
     ignoreFocusOut: true,
   });
-  return entered?.trim().replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+  return entered
+    ?.trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/+$/, '');
 }
 
 async function askBump(tag: string, title: string): Promise<SemverPart | 'keep' | undefined> {
@@ -146,7 +179,13 @@ function registryOf(ref: ImageRef): string {
 }
 
 function authLine(output: string): string {
-  return output.split(/\r?\n/).reverse().find((line) => AUTH_FAILURE.test(line))?.trim() ?? 'access denied';
+  return (
+    output
+      .split(/\r?\n/)
+      .reverse()
+      .find((line) => AUTH_FAILURE.test(line))
+      ?.trim() ?? 'access denied'
+  );
 }
 
 function lastLine(text: string): string {

@@ -57,8 +57,14 @@ export async function askRun(services: DockerServices, options: AskRunOptions): 
   let proposed: string[] = [];
   let problems: string[] = [];
   if (dockerfile) {
-    const info = await services.buildInfo(dockerfile, { target: memory.target, buildArgs: Object.fromEntries(options.buildArgs ?? memory.buildArgs ?? []) });
-    const hostAddress = vscode.workspace.getConfiguration('dockerfileStudio', dockerfile).get<string>('run.publishAddress', '127.0.0.1').trim();
+    const info = await services.buildInfo(dockerfile, {
+      target: memory.target,
+      buildArgs: Object.fromEntries(options.buildArgs ?? memory.buildArgs ?? []),
+    });
+    const hostAddress = vscode.workspace
+      .getConfiguration('dockerfileStudio', dockerfile)
+      .get<string>('run.publishAddress', '127.0.0.1')
+      .trim();
     ({ mappings: proposed, problems } = proposePortMappings(info.exposedPorts, { hostAddress: hostAddress || undefined }));
   }
   const portsText = await prompts().showInputBox({
@@ -66,7 +72,10 @@ export async function askRun(services: DockerServices, options: AskRunOptions): 
     prompt: `Published ports (-p), separated by spaces${problems.length > 0 ? `. ${problems.join(' ')}` : ''}`,
     placeHolder: 'e.g. 127.0.0.1:8080:80',
     value: (remembered.ports ?? proposed).join(' '),
-    validateInput: (value) => splitList(value).map(validatePortMapping).find((problem) => problem !== undefined),
+    validateInput: (value) =>
+      splitList(value)
+        .map(validatePortMapping)
+        .find((problem) => problem !== undefined),
     ignoreFocusOut: true,
   });
   if (portsText === undefined) return undefined;
@@ -87,7 +96,12 @@ export async function askRun(services: DockerServices, options: AskRunOptions): 
   if (!options.interactive) {
     const picked = await prompts().showQuickPick(
       [
-        { label: 'Attached', description: 'output in the terminal panel; cancel to stop', mode: 'attached' as const, picked: remembered.mode !== 'detached' },
+        {
+          label: 'Attached',
+          description: 'output in the terminal panel; cancel to stop',
+          mode: 'attached' as const,
+          picked: remembered.mode !== 'detached',
+        },
         { label: 'Detached', description: '-d: runs in the background', mode: 'detached' as const, picked: remembered.mode === 'detached' },
       ],
       { title, placeHolder: 'How to run the container' },
@@ -101,7 +115,10 @@ export async function askRun(services: DockerServices, options: AskRunOptions): 
     { label: 'Remove the container when it exits', description: '--rm', rm: true },
     { label: 'Keep the container after it exits', description: 'for docker logs / docker start later', rm: false },
   ];
-  const rmPicked = await prompts().showQuickPick(rmDefault ? rmItems : [...rmItems].reverse(), { title, placeHolder: 'After the container exits' });
+  const rmPicked = await prompts().showQuickPick(rmDefault ? rmItems : [...rmItems].reverse(), {
+    title,
+    placeHolder: 'After the container exits',
+  });
   if (!rmPicked) return undefined;
 
   return {
@@ -118,11 +135,25 @@ export async function askRun(services: DockerServices, options: AskRunOptions): 
 export async function runContainer(services: DockerServices, request: RunRequest): Promise<RunResult> {
   const scopeUri = request.dockerfile;
   const extraArgs = vscode.workspace.getConfiguration('dockerfileStudio', scopeUri).get<string[]>('run.extraArgs', []);
-  const argv = runArgv({ image: request.image, ports: request.ports, env: request.env, name: request.name, rm: request.rm, mode: request.mode, extraArgs });
+  const argv = runArgv({
+    image: request.image,
+    ports: request.ports,
+    env: request.env,
+    name: request.name,
+    rm: request.rm,
+    mode: request.mode,
+    extraArgs,
+  });
   await services.runner.ensureAvailable(scopeUri);
   if (request.dockerfile) {
     await services.memory.update(request.dockerfile, {
-      run: { ports: request.ports, env: request.env, name: request.name, rm: request.rm, ...(request.mode !== 'interactive' ? { mode: request.mode } : {}) },
+      run: {
+        ports: request.ports,
+        env: request.env,
+        name: request.name,
+        rm: request.rm,
+        ...(request.mode !== 'interactive' ? { mode: request.mode } : {}),
+      },
     });
   }
   const scope = scopeUri ? folderOf(scopeUri) : undefined;
@@ -142,7 +173,14 @@ export async function runContainer(services: DockerServices, request: RunRequest
     },
     (_progress, token) => services.runner.runCaptured({ title, argv, scope, definition, token }),
   );
-  const result: RunResult = { image: request.image, mode: request.mode, exitCode: run.exitCode, output: run.output, commandLine: run.commandLine, cancelled: run.cancelled };
+  const result: RunResult = {
+    image: request.image,
+    mode: request.mode,
+    exitCode: run.exitCode,
+    output: run.output,
+    commandLine: run.commandLine,
+    cancelled: run.cancelled,
+  };
   if (run.cancelled) return result;
   if (run.exitCode !== 0 && (request.mode === 'detached' || run.exitCode === 125)) {
     // 125 is docker's own failure (bad option, port in use), not the container's exit code.

@@ -36,18 +36,26 @@ export function dockerServices(ctx: CommandContext): DockerServices {
   return services;
 }
 
-async function requestBuildInfo(ctx: CommandContext, dockerfile: vscode.Uri, params: Omit<BuildInfoParams, 'textDocument'>): Promise<BuildInfo> {
+async function requestBuildInfo(
+  ctx: CommandContext,
+  dockerfile: vscode.Uri,
+  params: Omit<BuildInfoParams, 'textDocument'>,
+): Promise<BuildInfo> {
   // The server answers for open documents; opening one (without an editor) sends it there.
   await vscode.workspace.openTextDocument(dockerfile);
   const deadline = Date.now() + SERVER_WAIT_MS;
   for (;;) {
     const client = ctx.client();
     if (client.isRunning()) {
-      const info = await client.sendRequest<BuildInfo | null>(BuildInfoRequest.method, { textDocument: { uri: dockerfile.toString() }, ...params });
+      const info = await client.sendRequest<BuildInfo | null>(BuildInfoRequest.method, {
+        textDocument: { uri: dockerfile.toString() },
+        ...params,
+      });
       if (info) return info;
     }
     // Null means the server has not seen the document's didOpen yet, or is still starting.
-    if (Date.now() > deadline) throw new Error(`The Dockerfile language server did not answer for ${vscode.workspace.asRelativePath(dockerfile)}.`);
+    if (Date.now() > deadline)
+      throw new Error(`The Dockerfile language server did not answer for ${vscode.workspace.asRelativePath(dockerfile)}.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -75,17 +75,27 @@ function resolveTask(services: DockerServices, task: vscode.Task): vscode.Task |
       return runTask(services, task.definition as RunTaskDefinition, folder, task.name);
     case 'dockerfile-docker': {
       const definition = task.definition as DockerTaskDefinition;
-      return services.runner.providedTask(definition, folder ?? vscode.TaskScope.Workspace, task.name || `docker ${definition.argv?.[0] ?? ''}`, (resolved) => ({
-        argv: stringList(resolved.argv, 'argv'),
-        cwd: folder?.uri.fsPath,
-      }));
+      return services.runner.providedTask(
+        definition,
+        folder ?? vscode.TaskScope.Workspace,
+        task.name || `docker ${definition.argv?.[0] ?? ''}`,
+        (resolved) => ({
+          argv: stringList(resolved.argv, 'argv'),
+          cwd: folder?.uri.fsPath,
+        }),
+      );
     }
     default:
       return undefined;
   }
 }
 
-function buildTask(services: DockerServices, definition: BuildTaskDefinition, folder: vscode.WorkspaceFolder | undefined, name?: string): vscode.Task {
+function buildTask(
+  services: DockerServices,
+  definition: BuildTaskDefinition,
+  folder: vscode.WorkspaceFolder | undefined,
+  name?: string,
+): vscode.Task {
   const title = name || `build ${definition.tag ?? definition.dockerfile}`;
   return services.runner.providedTask(
     definition,
@@ -114,7 +124,12 @@ function buildTask(services: DockerServices, definition: BuildTaskDefinition, fo
   );
 }
 
-function runTask(services: DockerServices, definition: RunTaskDefinition, folder: vscode.WorkspaceFolder | undefined, name?: string): vscode.Task {
+function runTask(
+  services: DockerServices,
+  definition: RunTaskDefinition,
+  folder: vscode.WorkspaceFolder | undefined,
+  name?: string,
+): vscode.Task {
   return services.runner.providedTask(definition, folder ?? vscode.TaskScope.Workspace, name || `run ${definition.image}`, (resolved) => {
     const d = resolved as RunTaskDefinition;
     return {
@@ -134,7 +149,13 @@ function runTask(services: DockerServices, definition: RunTaskDefinition, folder
 }
 
 /** A failed build from tasks.json marks the Dockerfile line, like the Build Image command. */
-async function reportBuild(services: DockerServices, folder: vscode.WorkspaceFolder | undefined, definition: BuildTaskDefinition, exitCode: number, output: string): Promise<void> {
+async function reportBuild(
+  services: DockerServices,
+  folder: vscode.WorkspaceFolder | undefined,
+  definition: BuildTaskDefinition,
+  exitCode: number,
+  output: string,
+): Promise<void> {
   if (exitCode === 0) return;
   const uri = vscode.Uri.file(absolute(folder, definition.dockerfile, 'dockerfile'));
   try {
@@ -144,7 +165,9 @@ async function reportBuild(services: DockerServices, folder: vscode.WorkspaceFol
     const document = await vscode.workspace.openTextDocument(uri);
     services.diagnostics.set(uri, error, document.getText().split(/\r?\n/));
   } catch (error) {
-    services.output.appendLine(`Could not place the build error in ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+    services.output.appendLine(
+      `Could not place the build error in ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -37,8 +37,7 @@ export const directiveDocs: readonly DirectiveDoc[] = [
     summary: 'Set the escape and line-continuation character: backslash (default) or backtick',
     valueSyntax: '# escape=<character>',
     details: [
-      'The escape character continues an instruction on the next line and escapes characters in arguments. The ' +
-        'default is `\\`.',
+      'The escape character continues an instruction on the next line and escapes characters in arguments. The ' + 'default is `\\`.',
       'On Windows, where `\\` separates directories, `` # escape=` `` (backtick, as in PowerShell) avoids paths like ' +
         '`C:\\` being read as a line continuation. It must be at the top of the file, like every parser directive.',
     ],
@@ -96,7 +95,8 @@ export const pragmaDocs: readonly PragmaDoc[] = [
         'for that one instruction; the rest of the file is still checked.',
       'Prefer this narrow form and say why in a comment, so the exception stays visible.',
     ],
-    example: '# pinning is handled by the base image digest\n# hadolint ignore=DL3008\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
+    example:
+      '# pinning is handled by the base image digest\n# hadolint ignore=DL3008\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
     url: HADOLINT_README,
   },
   {

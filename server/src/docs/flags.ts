@@ -55,7 +55,7 @@ const CHOWN: SharedFlagText = {
   details: [
     'Without this flag, copied files belong to `root` (UID 0, GID 0) whatever `USER` says. `--chown` sets the owner ' +
       'directly, which is cheaper than a `RUN chown` afterwards (that would duplicate the files in a new layer).',
-    'Names and numeric IDs are both accepted. Names are looked up in the image\'s `/etc/passwd` and `/etc/group`, and ' +
+    "Names and numeric IDs are both accepted. Names are looked up in the image's `/etc/passwd` and `/etc/group`, and " +
       'the build fails if they are not there. With only a user, the group gets the same numeric ID as the user.',
     'Not supported for Windows containers.',
   ],
@@ -163,10 +163,7 @@ const durationFlag = (
   valueSyntax: `--${name}=<duration>`,
   valueKind: 'duration',
   summary,
-  details: [
-    ...details,
-    `Durations are written like \`30s\`, \`1m30s\` or \`500ms\`. Default: \`${defaultValue}\`.`,
-  ],
+  details: [...details, `Durations are written like \`30s\`, \`1m30s\` or \`500ms\`. Default: \`${defaultValue}\`.`],
   example,
   url: url('healthcheck'),
   values: DURATION_SUGGESTIONS,
@@ -184,13 +181,14 @@ export const flagDocs: readonly FlagDoc[] = [
     valueKind: 'string',
     summary: 'Choose which platform of a multi-platform base image to use',
     details: [
-      'Many images are published for several platforms. By default the builder takes the one matching the build\'s ' +
+      "Many images are published for several platforms. By default the builder takes the one matching the build's " +
         'target platform (`docker build --platform`, or your machine). `--platform` picks another.',
       'The common use is cross-compiling: `FROM --platform=$BUILDPLATFORM golang AS build` runs the compiler natively, ' +
         'and the stage then builds for `$TARGETOS`/`$TARGETARCH`. Hard-coding a platform such as `linux/amd64` makes the ' +
         'Dockerfile wrong on other machines (BuildKit warns with `FromPlatformFlagConstDisallowed`).',
     ],
-    example: 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .',
+    example:
+      'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .',
     url: url('from'),
     values: PLATFORM_VALUES,
     valueSet: 'open',
@@ -236,7 +234,7 @@ export const flagDocs: readonly FlagDoc[] = [
     summary: 'Choose the network this RUN step can use',
     details: [
       '`none` cuts the command off from the network (only loopback remains), which proves a step uses only what is ' +
-        'already in the image, e.g. installing from vendored packages. `host` uses the build machine\'s network and ' +
+        "already in the image, e.g. installing from vendored packages. `host` uses the build machine's network and " +
         'needs the `network.host` entitlement (`docker buildx build --allow network.host` on a builder that permits it).',
     ],
     example: 'RUN --network=none pip install --no-index --find-links /wheels myapp',
@@ -244,7 +242,7 @@ export const flagDocs: readonly FlagDoc[] = [
     values: [
       { value: 'default', summary: 'The normal build network (same as leaving the flag out).' },
       { value: 'none', summary: 'No network access at all.' },
-      { value: 'host', summary: 'The host\'s network; needs the network.host entitlement.' },
+      { value: 'host', summary: "The host's network; needs the network.host entitlement." },
     ],
     valueSet: 'closed',
     default: 'default',
@@ -317,7 +315,7 @@ export const flagDocs: readonly FlagDoc[] = [
     name: 'parents',
     valueSyntax: '--parents[=<boolean>]',
     valueKind: 'boolean',
-    summary: 'Keep the sources\' parent directories under the destination',
+    summary: "Keep the sources' parent directories under the destination",
     details: [
       'Without it, `COPY a/x.txt b/x.txt /dst/` flattens both into `/dst/x.txt` (the second overwrites the first). With ' +
         '`--parents` you get `/dst/a/x.txt` and `/dst/b/x.txt`, like `cp --parents`.',
@@ -475,7 +473,13 @@ export const mountTypeDocs: readonly MountTypeDoc[] = [
     url: url('run---mounttypebind'),
     keys: [
       TARGET_KEY,
-      { key: 'source', aliases: ['src'], valueSyntax: 'source=<path>', summary: 'Path inside `from` to mount.', default: 'the root of from' },
+      {
+        key: 'source',
+        aliases: ['src'],
+        valueSyntax: 'source=<path>',
+        summary: 'Path inside `from` to mount.',
+        default: 'the root of from',
+      },
       {
         key: 'from',
         valueSyntax: 'from=<stage|image|context>',
@@ -501,14 +505,19 @@ export const mountTypeDocs: readonly MountTypeDoc[] = [
     details: [
       'The contents survive from one build to the next without being part of the image, so re-running `npm ci`, ' +
         '`pip install` or `go build` reuses downloads and compiled objects. Changing the cache never invalidates the ' +
-        'step\'s layer cache.',
+        "step's layer cache.",
       'Treat it as a speed-up only: the builder may empty it at any time, and your build must work with it empty.',
       'For apt, use `sharing=locked` on `/var/cache/apt` and `/var/lib/apt` because apt needs exclusive access.',
     ],
     example: 'RUN --mount=type=cache,target=/root/.npm npm ci',
     url: url('run---mounttypecache'),
     keys: [
-      { key: 'id', valueSyntax: 'id=<name>', summary: 'Name that identifies the cache; mounts with the same id share it.', default: 'the target path' },
+      {
+        key: 'id',
+        valueSyntax: 'id=<name>',
+        summary: 'Name that identifies the cache; mounts with the same id share it.',
+        default: 'the target path',
+      },
       TARGET_KEY,
       {
         key: 'ro',
@@ -531,8 +540,19 @@ export const mountTypeDocs: readonly MountTypeDoc[] = [
         ],
         valueSet: 'closed',
       },
-      { key: 'from', valueSyntax: 'from=<stage|image|context>', summary: 'Stage, image or context used to seed a new cache.', default: 'an empty directory' },
-      { key: 'source', aliases: ['src'], valueSyntax: 'source=<path>', summary: 'Subpath of `from` used as the seed.', default: 'the root of from' },
+      {
+        key: 'from',
+        valueSyntax: 'from=<stage|image|context>',
+        summary: 'Stage, image or context used to seed a new cache.',
+        default: 'an empty directory',
+      },
+      {
+        key: 'source',
+        aliases: ['src'],
+        valueSyntax: 'source=<path>',
+        summary: 'Subpath of `from` used as the seed.',
+        default: 'the root of from',
+      },
       ...fileInfoKeys('new cache directory', '0755'),
     ],
     since: '1.2',
@@ -560,7 +580,12 @@ export const mountTypeDocs: readonly MountTypeDoc[] = [
     example: 'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n# docker build --secret id=npmrc,src=$HOME/.npmrc .',
     url: url('run---mounttypesecret'),
     keys: [
-      { key: 'id', valueSyntax: 'id=<name>', summary: 'Which secret, matching `--secret id=` on the build command.', default: 'the file name of target' },
+      {
+        key: 'id',
+        valueSyntax: 'id=<name>',
+        summary: 'Which secret, matching `--secret id=` on the build command.',
+        default: 'the file name of target',
+      },
       {
         key: 'target',
         aliases: ['dst', 'destination'],
@@ -591,7 +616,12 @@ export const mountTypeDocs: readonly MountTypeDoc[] = [
       'RUN mkdir -p -m 0700 ~/.ssh && ssh-keyscan github.com >> ~/.ssh/known_hosts\nRUN --mount=type=ssh git clone git@github.com:example/private.git',
     url: url('run---mounttypessh'),
     keys: [
-      { key: 'id', valueSyntax: 'id=<name>', summary: 'Which agent or key, matching `--ssh <id>` on the build command.', default: 'default' },
+      {
+        key: 'id',
+        valueSyntax: 'id=<name>',
+        summary: 'Which agent or key, matching `--ssh <id>` on the build command.',
+        default: 'default',
+      },
       {
         key: 'target',
         aliases: ['dst', 'destination'],

@@ -6,15 +6,7 @@ import { automaticArgDocs } from './variables';
 import { directiveDocs, pragmaDocs } from './directives';
 import { flagDocs, MOUNT_TYPE_KEY, mountTypeDocs } from './flags';
 import { instructionDocs } from './instructions';
-import type {
-  AutomaticArgDoc,
-  DirectiveDoc,
-  FlagDoc,
-  InstructionDoc,
-  MountKeyDoc,
-  MountTypeDoc,
-  PragmaDoc,
-} from './types';
+import type { AutomaticArgDoc, DirectiveDoc, FlagDoc, InstructionDoc, MountKeyDoc, MountTypeDoc, PragmaDoc } from './types';
 
 export * from './types';
 export { REFERENCE_URL } from './instructions';

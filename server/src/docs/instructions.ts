@@ -11,7 +11,7 @@ const COMBINATION_TABLE = [
   '',
   '| | no `ENTRYPOINT` | `ENTRYPOINT A` (shell form) | `ENTRYPOINT ["A"]` (exec form) |',
   '| --- | --- | --- | --- |',
-  "| no `CMD` | the base image's `CMD`, or nothing: `docker run` then needs a command | `/bin/sh -c \"A\"` | `A` |",
+  '| no `CMD` | the base image\'s `CMD`, or nothing: `docker run` then needs a command | `/bin/sh -c "A"` | `A` |',
   '| `CMD ["B"]` (exec form) | `B` | `/bin/sh -c "A"` (CMD is ignored) | `A B` |',
   '| `CMD B` (shell form) | `/bin/sh -c "B"` | `/bin/sh -c "A"` (CMD is ignored) | `A /bin/sh -c "B"` |',
 ].join('\n');
@@ -19,7 +19,7 @@ const COMBINATION_TABLE = [
 const RUN_ARGS_REPLACE =
   '`docker run IMAGE x y` replaces `CMD` only: with an exec-form `ENTRYPOINT` the container runs `A x y`; ' +
   'a shell-form `ENTRYPOINT` ignores the extra words. `docker run --entrypoint P IMAGE` replaces the ' +
-  '`ENTRYPOINT` itself and also drops the image\'s `CMD`.';
+  "`ENTRYPOINT` itself and also drops the image's `CMD`.";
 
 const url = (anchor: string): string => `${REFERENCE_URL}#${anchor}`;
 
@@ -72,7 +72,8 @@ export const instructionDocs: readonly InstructionDoc[] = [
     mistake:
       'Leaving out the tag, or using `latest`: the build then silently changes whenever the base image is updated. ' +
       'Pin a version tag (`node:22-alpine`), or a digest when you need the build to be repeatable.',
-    example: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]',
+    example:
+      'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\nENTRYPOINT ["/app"]',
     url: url('from'),
     seeAlso: ['ARG', 'COPY'],
   },
@@ -141,7 +142,7 @@ export const instructionDocs: readonly InstructionDoc[] = [
     forms: [
       {
         syntax: 'CMD ["<executable>", "<param>", ...]',
-        description: 'Exec form (preferred): run the program directly as the container\'s main process.',
+        description: "Exec form (preferred): run the program directly as the container's main process.",
         parameters: [
           { label: '"<executable>"', summary: 'Program to start, in double quotes.' },
           { label: '"<param>"', summary: 'Each argument as its own double-quoted string.' },
@@ -214,7 +215,7 @@ export const instructionDocs: readonly InstructionDoc[] = [
       ].join('\n'),
     ],
     mistake:
-      'Using single quotes around a value that contains a variable: `LABEL version=\'$VERSION\'` stores the literal text ' +
+      "Using single quotes around a value that contains a variable: `LABEL version='$VERSION'` stores the literal text " +
       '`$VERSION`. Use double quotes so the variable is substituted.',
     example:
       'ARG VERSION=1.4.2\nLABEL org.opencontainers.image.title="invoice-api" \\\n      org.opencontainers.image.version="$VERSION" \\\n      org.opencontainers.image.source="https://github.com/example/invoice-api"',
@@ -446,7 +447,8 @@ export const instructionDocs: readonly InstructionDoc[] = [
     mistake:
       'Using the shell form (`ENTRYPOINT python app.py`): `CMD` and `docker run` arguments are ignored, and the app never ' +
       'receives the stop signal. Write `ENTRYPOINT ["python", "app.py"]`.',
-    example: 'ENTRYPOINT ["curl", "--silent", "--show-error"]\nCMD ["--help"]\n# docker run IMAGE https://example.com  ->  curl --silent --show-error https://example.com',
+    example:
+      'ENTRYPOINT ["curl", "--silent", "--show-error"]\nCMD ["--help"]\n# docker run IMAGE https://example.com  ->  curl --silent --show-error https://example.com',
     url: url('entrypoint'),
     seeAlso: ['CMD', 'STOPSIGNAL'],
   },
@@ -467,7 +469,7 @@ export const instructionDocs: readonly InstructionDoc[] = [
       },
     ],
     details: [
-      '`VOLUME` declares that a path holds data which should not live in the container\'s own writable layer, such as a ' +
+      "`VOLUME` declares that a path holds data which should not live in the container's own writable layer, such as a " +
         'database directory. When a container starts and nothing is mounted there, Docker creates an anonymous volume and ' +
         'fills it with what the image has at that path.',
       'A Dockerfile cannot choose a host folder. The person running the container decides with `docker run -v name:/path` ' +
@@ -505,13 +507,13 @@ export const instructionDocs: readonly InstructionDoc[] = [
     ],
     details: [
       '`USER` changes who runs every following `RUN` in the stage, and who runs `ENTRYPOINT`/`CMD` when the container ' +
-        'starts. Without it, they run as the base image\'s user, which for most images is `root`.',
+        "starts. Without it, they run as the base image's user, which for most images is `root`.",
       'Running the app as an unprivileged user limits the damage a compromised process can do. Create the user first ' +
         '(`useradd`/`adduser`), do root-only work such as installing packages, then switch with `USER`.',
       'When you give a group, the user has only that group and loses its other memberships.',
     ],
     mistake:
-      'Switching to a non-root user while the app\'s files were copied as root: the app then cannot write to them. Use ' +
+      "Switching to a non-root user while the app's files were copied as root: the app then cannot write to them. Use " +
       '`COPY --chown=app:app …` (or `chown` in a `RUN`) for files it must write.',
     example: 'RUN groupadd --system app && useradd --system --gid app app\nCOPY --chown=app:app . /app\nUSER app',
     url: url('user'),
@@ -560,7 +562,7 @@ export const instructionDocs: readonly InstructionDoc[] = [
       '`ARG` declares a variable that exists only **at build time**. Its value comes from `docker build --build-arg ' +
         'NAME=value`, or the default you write. Later instructions can use it as `$NAME`, and `RUN` commands see it as an ' +
         'environment variable.',
-      '**ARG vs ENV:** an `ARG` is gone once the image is built: it is not in the image\'s environment and not in the ' +
+      "**ARG vs ENV:** an `ARG` is gone once the image is built: it is not in the image's environment and not in the " +
         'running container. `ENV` is stored in the image and is set at run time. Keep a build argument by copying it: ' +
         '`ENV APP_VERSION=$VERSION`. An `ENV` with the same name overrides the `ARG`.',
       '**Scope:** an `ARG` is visible from its line to the end of its build stage. Every stage that needs it must declare ' +
@@ -568,7 +570,7 @@ export const instructionDocs: readonly InstructionDoc[] = [
       '**ARG before FROM:** an `ARG` placed before the first `FROM` is global and can be used in `FROM` lines. It is not ' +
         'visible inside a stage until you **redeclare it there** with `ARG NAME` (no value), which picks up the global value.',
       'Build arguments show up in `docker history` and build provenance, so never use them for secrets; use ' +
-        '`RUN --mount=type=secret`. Changing an argument\'s value invalidates the cache from the first step that uses it.',
+        "`RUN --mount=type=secret`. Changing an argument's value invalidates the cache from the first step that uses it.",
     ],
     mistake:
       'Declaring `ARG VERSION` before `FROM` and then using `$VERSION` in a `RUN` inside the stage: it is empty there. ' +
@@ -590,7 +592,7 @@ export const instructionDocs: readonly InstructionDoc[] = [
     ],
     details: [
       '`ONBUILD` does nothing in the current build. It stores the instruction as a trigger in the image. When someone ' +
-        'else\'s Dockerfile says `FROM your-image`, the triggers run right after that `FROM`, in order, as if written there.',
+        "else's Dockerfile says `FROM your-image`, the triggers run right after that `FROM`, in order, as if written there.",
       'It suits base images meant to be built upon, such as a language toolchain image that always copies the ' +
         'application source and runs the same build command.',
       'Triggers run only for direct children, not for images built from those. `ONBUILD ONBUILD`, `ONBUILD FROM` and ' +
@@ -615,7 +617,7 @@ export const instructionDocs: readonly InstructionDoc[] = [
       },
     ],
     details: [
-      '`docker stop` sends a signal to the container\'s main process and waits; if the process has not exited after the ' +
+      "`docker stop` sends a signal to the container's main process and waits; if the process has not exited after the " +
         'grace period (10 seconds by default), Docker kills it with `SIGKILL`. The signal is `SIGTERM` unless `STOPSIGNAL` ' +
         'names another one.',
       'Set it when your program shuts down cleanly on a different signal; nginx, for example, finishes open requests on ' +
@@ -653,11 +655,11 @@ export const instructionDocs: readonly InstructionDoc[] = [
       },
     ],
     details: [
-      'With a `HEALTHCHECK`, Docker runs a command inside the container every `--interval`. The container\'s status starts ' +
+      "With a `HEALTHCHECK`, Docker runs a command inside the container every `--interval`. The container's status starts " +
         'as `starting`, becomes `healthy` when a check passes, and `unhealthy` after `--retries` failures in a row. ' +
         'This catches an app that is running but stuck.',
       'Defaults: `--interval=30s`, `--timeout=30s`, `--start-period=0s`, `--start-interval=5s`, `--retries=3`. The ' +
-        'command\'s exit code decides: `0` healthy, `1` unhealthy (`2` is reserved). Only the last `HEALTHCHECK` counts; ' +
+        "command's exit code decides: `0` healthy, `1` unhealthy (`2` is reserved). Only the last `HEALTHCHECK` counts; " +
         '`HEALTHCHECK NONE` disables one inherited from the base image.',
       'Docker itself only reports the status (`docker ps`, `docker inspect`); it does not restart an unhealthy container. ' +
         'Orchestrators act on it: Swarm replaces unhealthy tasks, and Compose can wait with `condition: service_healthy`.',

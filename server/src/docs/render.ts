@@ -32,8 +32,7 @@ export function inlineCode(text: string): string {
   return `${ticks}${pad}${text}${pad}${ticks}`;
 }
 
-const valueList = (values: readonly ValueDoc[]): string =>
-  values.map((v) => `- ${inlineCode(v.value)} — ${v.summary}`).join('\n');
+const valueList = (values: readonly ValueDoc[]): string => values.map((v) => `- ${inlineCode(v.value)} — ${v.summary}`).join('\n');
 
 function title(doc: AnyDoc): string {
   switch (doc.kind) {
@@ -118,9 +117,7 @@ function specificSections(doc: AnyDoc): string[] {
       return [`**Keys:**\n\n${doc.keys.map(mountKeyLine).join('\n')}`, facts(doc) ?? ''];
     case 'directive':
       return [
-        doc.keys?.length
-          ? `**Settings:**\n\n${doc.keys.map((k) => `- \`${k.valueSyntax}\` — ${k.summary}`).join('\n')}`
-          : '',
+        doc.keys?.length ? `**Settings:**\n\n${doc.keys.map((k) => `- \`${k.valueSyntax}\` — ${k.summary}`).join('\n')}` : '',
         doc.values?.length ? `**Values:**\n\n${valueList(doc.values)}` : '',
         facts(doc) ?? '',
       ];
@@ -164,9 +161,7 @@ export function renderShort(doc: AnyDoc, format: DocFormat): string {
 
 const stripInline = (text: string): string =>
   text
-    .replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_all, ticks: string, content: string) =>
-      ticks.length > 1 ? content.trim() : content,
-    )
+    .replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_all, ticks: string, content: string) => (ticks.length > 1 ? content.trim() : content))
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)');
 
@@ -182,7 +177,12 @@ function tableToText(rows: string[]): string[] {
     );
   const widths: number[] = [];
   for (const row of cells) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return cells.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('   ').trimEnd());
+  return cells.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('   ')
+      .trimEnd(),
+  );
 }
 
 export function markdownToPlainText(markdown: string): string {

@@ -18,7 +18,7 @@ interface PlatformArgSpec {
 }
 
 const SIDE_TEXT = {
-  TARGET: 'the platform the image is being built for (set with `docker build --platform`, default: the builder\'s own)',
+  TARGET: "the platform the image is being built for (set with `docker build --platform`, default: the builder's own)",
   BUILD: 'the platform of the machine (builder node) running the build',
 } as const;
 
@@ -115,7 +115,8 @@ export const automaticArgDocs: readonly AutomaticArgDoc[] = [
     side: 'TARGET',
     part: 'os',
     exampleValue: 'linux',
-    example: 'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .',
+    example:
+      'FROM --platform=$BUILDPLATFORM golang:1.23 AS build\nARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .',
   }),
   platformArg({
     name: 'TARGETARCH',
@@ -160,7 +161,11 @@ export const automaticArgDocs: readonly AutomaticArgDoc[] = [
     example: 'ARG BUILDVARIANT\nRUN echo "build variant: ${BUILDVARIANT:-none}"',
   }),
   proxyArg('HTTP_PROXY', 'Proxy URL for plain HTTP requests', 'http://proxy.example.com:3128'),
-  proxyArg('http_proxy', 'Proxy URL for plain HTTP requests (lowercase spelling, read by curl, wget, apt)', 'http://proxy.example.com:3128'),
+  proxyArg(
+    'http_proxy',
+    'Proxy URL for plain HTTP requests (lowercase spelling, read by curl, wget, apt)',
+    'http://proxy.example.com:3128',
+  ),
   proxyArg('HTTPS_PROXY', 'Proxy URL for HTTPS requests', 'http://proxy.example.com:3128'),
   proxyArg('https_proxy', 'Proxy URL for HTTPS requests (lowercase spelling)', 'http://proxy.example.com:3128'),
   proxyArg('FTP_PROXY', 'Proxy URL for FTP requests', 'http://proxy.example.com:3128'),
@@ -173,8 +178,10 @@ export const automaticArgDocs: readonly AutomaticArgDoc[] = [
     'BUILDKIT_INLINE_CACHE',
     'boolean',
     'Embed build cache metadata in the image so later builds can use it with --cache-from',
-    ['Set to `1` to write cache information into the image config; another build can then reuse its layers with ' +
-      '`--cache-from IMAGE`. Newer setups usually prefer `--cache-to type=inline` or a registry cache.'],
+    [
+      'Set to `1` to write cache information into the image config; another build can then reuse its layers with ' +
+        '`--cache-from IMAGE`. Newer setups usually prefer `--cache-to type=inline` or a registry cache.',
+    ],
     '1',
     '# docker build --build-arg BUILDKIT_INLINE_CACHE=1 -t registry.example.com/app:latest .',
   ),
@@ -190,8 +197,10 @@ export const automaticArgDocs: readonly AutomaticArgDoc[] = [
     'BUILDKIT_CONTEXT_KEEP_GIT_DIR',
     'boolean',
     'Keep the .git directory when the build context is a Git repository',
-    ['When you build straight from a Git URL, `.git` is normally dropped. Set to `1` when the build needs Git ' +
-      'metadata, e.g. `git rev-parse HEAD` for a version label.'],
+    [
+      'When you build straight from a Git URL, `.git` is normally dropped. Set to `1` when the build needs Git ' +
+        'metadata, e.g. `git rev-parse HEAD` for a version label.',
+    ],
     '1',
     '# docker build --build-arg BUILDKIT_CONTEXT_KEEP_GIT_DIR=1 https://github.com/example/app.git#main\nRUN --mount=target=. git rev-parse HEAD',
   ),
@@ -199,8 +208,10 @@ export const automaticArgDocs: readonly AutomaticArgDoc[] = [
     'SOURCE_DATE_EPOCH',
     'integer',
     'Unix timestamp used for image and layer dates, for reproducible builds',
-    ['Set to a fixed time (often the last commit time: `$(git log -1 --format=%ct)`) so rebuilding the same source gives ' +
-      'the same creation dates. Needs Dockerfile syntax 1.5 and BuildKit 0.11 or newer.'],
+    [
+      'Set to a fixed time (often the last commit time: `$(git log -1 --format=%ct)`) so rebuilding the same source gives ' +
+        'the same creation dates. Needs Dockerfile syntax 1.5 and BuildKit 0.11 or newer.',
+    ],
     '1704067200',
     '# docker build --build-arg SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) .',
   ),
@@ -208,8 +219,10 @@ export const automaticArgDocs: readonly AutomaticArgDoc[] = [
     'BUILDKIT_CACHE_MOUNT_NS',
     'string',
     'Namespace for cache mount IDs, to keep caches of different projects apart',
-    ['Prefixes the `id` of `RUN --mount=type=cache` mounts, so two projects using the same cache path on one builder ' +
-      'do not share a cache.'],
+    [
+      'Prefixes the `id` of `RUN --mount=type=cache` mounts, so two projects using the same cache path on one builder ' +
+        'do not share a cache.',
+    ],
     'my-project',
     '# docker build --build-arg BUILDKIT_CACHE_MOUNT_NS=my-project .',
   ),

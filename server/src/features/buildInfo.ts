@@ -5,10 +5,24 @@ import type { BuildInfo, BuildInfoArg, BuildInfoBaseImage, BuildInfoParams, Buil
 
 // Docker fills these in itself (proxy settings and the automatic platform ARGs).
 const PREDEFINED_ARGS = new Set([
-  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy',
-  'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
-  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
-  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'FTP_PROXY',
+  'ftp_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
 ]);
 
 const MAX_EXPANSION_DEPTH = 8;
@@ -65,7 +79,11 @@ function argsWithoutDefault(model: DockerfileModel, needed: Set<number>, buildAr
 function exposedPorts(model: DockerfileModel, target: Stage, buildArgs: Record<string, string>): BuildInfoPort[] {
   // A stage inherits the EXPOSE of the stage it is built FROM.
   const chain: Stage[] = [];
-  for (let stage: Stage | undefined = target; stage && !chain.includes(stage); stage = stage.baseStage === null ? undefined : model.stages[stage.baseStage]) {
+  for (
+    let stage: Stage | undefined = target;
+    stage && !chain.includes(stage);
+    stage = stage.baseStage === null ? undefined : model.stages[stage.baseStage]
+  ) {
     chain.unshift(stage);
   }
   const ports: BuildInfoPort[] = [];
@@ -127,7 +145,13 @@ export function expand(model: DockerfileModel, inst: Instruction, text: string, 
   return { value: unresolved.length > 0 ? null : value, unresolved };
 }
 
-function valueOf(model: DockerfileModel, inst: Instruction, name: string, buildArgs: Record<string, string>, depth: number): string | undefined {
+function valueOf(
+  model: DockerfileModel,
+  inst: Instruction,
+  name: string,
+  buildArgs: Record<string, string>,
+  depth: number,
+): string | undefined {
   const decl = model.resolveDeclaration(name, inst);
   if (!decl) return undefined;
   if (decl.kind === 'ARG') {

@@ -1,13 +1,7 @@
 // textDocument/codeAction: quick fixes that carry their edit, suppression comments in the rule's own
 // vocabulary, and fix-all (per rule, and `source.fixAll.dockerfileStudio` for save).
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CodeActionKind,
-  type CodeAction,
-  type Diagnostic,
-  type Range,
-  type TextEdit,
-} from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import { DockerfileModel, type Instruction } from '../model';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -55,7 +49,10 @@ function insertLine(line: number, text: string): TextEdit {
 
 /** Adds a name to a comma-separated list written at `range`, unless it is already there. */
 function mergeList(line: number, prefix: string, list: string, name: string): TextEdit | null {
-  const names = list.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (names.some((n) => n.toLowerCase() === name.toLowerCase())) return null;
   const start = prefix.length;
   return {
@@ -128,12 +125,7 @@ function sameRange(a: Range, b: Range): boolean {
  * Applies fixes until none is left: each round lints the new text, takes every fixable problem
  * whose edits do not overlap an earlier one, and applies them. Returns the final text.
  */
-export function applyFixesToText(
-  uri: string,
-  text: string,
-  config: LintConfig,
-  accept: (rule: Rule) => boolean,
-): string {
+export function applyFixesToText(uri: string, text: string, config: LintConfig, accept: (rule: Rule) => boolean): string {
   let current = text;
   for (let round = 0; round < 10; round++) {
     const model = new DockerfileModel(uri, -1, current);
@@ -144,7 +136,11 @@ export function applyFixesToText(
       const fix = rule.fix(model, problemOf(d));
       if (!fix || fix.length === 0) continue;
       const overlaps = fix.some((e) =>
-        edits.some((o) => comparePositions(e.range.start, o.range.end) < 0 && comparePositions(o.range.start, e.range.end) < 0 || sameRange(e.range, o.range)),
+        edits.some(
+          (o) =>
+            (comparePositions(e.range.start, o.range.end) < 0 && comparePositions(o.range.start, e.range.end) < 0) ||
+            sameRange(e.range, o.range),
+        ),
       );
       if (!overlaps) edits.push(...fix);
     }
@@ -161,7 +157,13 @@ function wholeDocumentEdit(model: DockerfileModel, newText: string): TextEdit {
   return { range: { start: { line: 0, character: 0 }, end: { line: last, character: model.lines[last].length } }, newText };
 }
 
-function fixAllAction(ctx: FeatureContext, title: string, kind: string, accept: (rule: Rule) => boolean, diagnostics: Diagnostic[]): CodeAction | null {
+function fixAllAction(
+  ctx: FeatureContext,
+  title: string,
+  kind: string,
+  accept: (rule: Rule) => boolean,
+  diagnostics: Diagnostic[],
+): CodeAction | null {
   const { model } = ctx;
   const fixed = applyFixesToText(model.uri, model.text, ctx.lintConfig(), accept);
   if (fixed === model.text) return null;
@@ -205,15 +207,33 @@ export function codeActions(ctx: FeatureContext, params: CodeActionParams): Code
     const inst = model.instructionAtLine(d.range.start.line);
     if (inst) {
       const edit = ignoreForInstruction(model, rule, inst);
-      if (edit) actions.push({ title: `Ignore ${rule.id} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } });
+      if (edit)
+        actions.push({
+          title: `Ignore ${rule.id} for this instruction`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: { changes: { [uri]: [edit] } },
+        });
     }
     const fileEdit = ignoreInFile(model, rule);
-    if (fileEdit) actions.push({ title: `Ignore ${rule.id} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [fileEdit] } } });
+    if (fileEdit)
+      actions.push({
+        title: `Ignore ${rule.id} in this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [uri]: [fileEdit] } },
+      });
     if (rule.fix && !seenRules.has(rule.id)) {
       seenRules.add(rule.id);
       const sameRule = current.filter((c) => c.code === rule.id);
       if (sameRule.length > 1) {
-        const all = fixAllAction(ctx, `Fix all ${rule.id} problems in this file`, CodeActionKind.QuickFix, (r) => r.id === rule.id, sameRule);
+        const all = fixAllAction(
+          ctx,
+          `Fix all ${rule.id} problems in this file`,
+          CodeActionKind.QuickFix,
+          (r) => r.id === rule.id,
+          sameRule,
+        );
         if (all) actions.push(all);
       }
     }

@@ -14,7 +14,10 @@ export function codeLenses(ctx: FeatureContext, _params: CodeLensParams): CodeLe
     if (!last && !stage.name) continue;
     const arg = { uri: model.uri, target: last ? undefined : stage.name! };
     const range = stage.from.keywordRange;
-    lenses.push({ range, command: { title: stage.name ? `Build stage ${stage.name}` : 'Build this stage', command: Commands.buildImage, arguments: [arg] } });
+    lenses.push({
+      range,
+      command: { title: stage.name ? `Build stage ${stage.name}` : 'Build this stage', command: Commands.buildImage, arguments: [arg] },
+    });
     lenses.push({ range, command: { title: 'Build and run', command: Commands.buildAndRun, arguments: [arg] } });
   }
   return lenses;

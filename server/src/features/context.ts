@@ -28,4 +28,3 @@ export interface FeatureContext {
    */
   listContext?(relativeDir: string): ContextEntry[];
 }
-

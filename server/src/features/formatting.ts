@@ -65,7 +65,8 @@ function linesStartingInQuotes(model: DockerfileModel, inst: Instruction): Set<n
       if (quote) inside.add(l);
     }
     const end = /[ \t]*$/.exec(text)!.index;
-    const content = text.endsWith(escape) || text.slice(0, end).endsWith(escape) ? text.slice(0, text.slice(0, end).lastIndexOf(escape)) : text;
+    const content =
+      text.endsWith(escape) || text.slice(0, end).endsWith(escape) ? text.slice(0, text.slice(0, end).lastIndexOf(escape)) : text;
     for (let i = l === inst.startLine ? inst.keywordRange.end.character : 0; i < content.length; i++) {
       const c = content[i];
       if (quote) {
@@ -95,7 +96,8 @@ function formatInstruction(model: DockerfileModel, inst: Instruction, style: Sty
   if (kwOneLine) push(replace(inst.startLine, kw.start.character, kw.end.character, casedKeyword(inst.keywordRaw, style.settings), first));
   const afterKw = /^[ \t]*/.exec(first.slice(kw.end.character))![0];
   const next = first[kw.end.character + afterKw.length];
-  if (kwOneLine && next !== undefined && afterKw.length > 0) push(replace(inst.startLine, kw.end.character, kw.end.character + afterKw.length, ' ', first));
+  if (kwOneLine && next !== undefined && afterKw.length > 0)
+    push(replace(inst.startLine, kw.end.character, kw.end.character + afterKw.length, ' ', first));
   if (inst.trigger && inst.trigger.keywordRange.start.line === inst.startLine && inst.trigger.keywordRange.end.line === inst.startLine) {
     const tk = inst.trigger.keywordRange;
     push(replace(inst.startLine, tk.start.character, tk.end.character, casedKeyword(inst.trigger.keywordRaw, style.settings), first));
@@ -108,7 +110,15 @@ function formatInstruction(model: DockerfileModel, inst: Instruction, style: Sty
   // `AS` in FROM is a keyword too.
   if (inst.keyword === 'FROM' && inst.args.length >= 3 && inst.args[1].value.toLowerCase() === 'as') {
     const as = inst.args[1].range;
-    push(replace(as.start.line, as.start.character, as.end.character, casedKeyword(inst.args[1].value, style.settings), model.lines[as.start.line]));
+    push(
+      replace(
+        as.start.line,
+        as.start.character,
+        as.end.character,
+        casedKeyword(inst.args[1].value, style.settings),
+        model.lines[as.start.line],
+      ),
+    );
   }
 
   // One-line JSON arrays: `["a", "b"]`.
@@ -201,7 +211,8 @@ function formatLines(ctx: FeatureContext, options: FormattingOptions, range?: Ra
     if (c.embedded || c.line < from || c.line > to) continue;
     const text = model.lines[c.line];
     const t = /[ \t]+$/.exec(text);
-    if (t) edits.push({ range: { start: { line: c.line, character: t.index }, end: { line: c.line, character: text.length } }, newText: '' });
+    if (t)
+      edits.push({ range: { start: { line: c.line, character: t.index }, end: { line: c.line, character: text.length } }, newText: '' });
   }
   for (let l = Math.max(from, model.directives.length ? model.directives[model.directives.length - 1].line + 1 : 0); l <= to; l++) {
     const text = model.lines[l];

@@ -30,13 +30,19 @@ export function inlayHints(ctx: FeatureContext, params: InlayHintParams): InlayH
   const hints: InlayHint[] = [];
   for (let line = params.range.start.line; line <= params.range.end.line; line++) {
     const inst = model.instructionAtLine(line);
-    if (!inst || inst.startLine !== line && line !== params.range.start.line) continue;
+    if (!inst || (inst.startLine !== line && line !== params.range.start.line)) continue;
     if (inst.keyword === 'ARG' || inst.keyword === 'RUN') continue;
     for (const v of inst.variables) {
       if (!v.braced || v.range.start.line < params.range.start.line || comparePositions(v.range.end, params.range.end) > 0) continue;
       const value = resolveValue(model, v.name, inst);
       if (value === undefined) continue;
-      hints.push({ position: v.range.end, label: `= ${value}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: `${v.name} resolves to "${value}" by default` });
+      hints.push({
+        position: v.range.end,
+        label: `= ${value}`,
+        kind: InlayHintKind.Type,
+        paddingLeft: true,
+        tooltip: `${v.name} resolves to "${value}" by default`,
+      });
     }
   }
   return hints;

@@ -24,7 +24,8 @@ export function documentLinks(ctx: FeatureContext, _params: DocumentLinkParams):
       if (i.keyword !== 'ADD') continue;
       for (const a of i.args.slice(0, -1)) {
         const m = URL.exec(a.value);
-        if (m && !a.value.includes('$') && a.value.startsWith('http') && globalThis.URL.canParse(a.value)) links.push({ range: a.range, target: a.value });
+        if (m && !a.value.includes('$') && a.value.startsWith('http') && globalThis.URL.canParse(a.value))
+          links.push({ range: a.range, target: a.value });
       }
     }
   }

@@ -29,7 +29,10 @@ export function references(ctx: FeatureContext, params: ReferenceParams): Locati
 export function documentHighlight(ctx: FeatureContext, params: DocumentHighlightParams): DocumentHighlight[] {
   const hit = symbolAt(ctx.model, params.position);
   if (!hit) return [];
-  return hit.group.occurrences.map((o) => ({ range: o.range, kind: o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+  return hit.group.occurrences.map((o) => ({
+    range: o.range,
+    kind: o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+  }));
 }
 
 const VALID_NAME: Record<SymbolKind, { pattern: RegExp; what: string }> = {

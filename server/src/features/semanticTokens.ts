@@ -94,7 +94,7 @@ class Collector {
       }
       const owner = new Int32Array(to - from).fill(-1);
       list.forEach((t, k) => owner.fill(k, t.start - from, t.start + t.length - from));
-      for (let i = 0; i < owner.length; ) {
+      for (let i = 0; i < owner.length;) {
         const k = owner[i];
         let j = i + 1;
         while (j < owner.length && owner[j] === k) j++;
@@ -108,7 +108,8 @@ class Collector {
 
 /** Whether no two tokens of a line share a character (checked on a copy sorted by start). */
 function disjoint(list: Token[]): boolean {
-  const sorted = list.length === 2 ? (list[0].start <= list[1].start ? list : [list[1], list[0]]) : [...list].sort((a, b) => a.start - b.start);
+  const sorted =
+    list.length === 2 ? (list[0].start <= list[1].start ? list : [list[1], list[0]]) : [...list].sort((a, b) => a.start - b.start);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].start < sorted[i - 1].start + sorted[i - 1].length) return false;
   }
@@ -149,7 +150,12 @@ function instructionTokens(model: DockerfileModel, c: Collector, inst: Instructi
     case 'ENV':
     case 'LABEL':
       for (const p of inst.properties) {
-        c.add(p.nameRange, inst.keyword === 'LABEL' ? 'property' : 'variable', 'declaration', ...(inst.keyword === 'ARG' ? (['readonly'] as const) : []));
+        c.add(
+          p.nameRange,
+          inst.keyword === 'LABEL' ? 'property' : 'variable',
+          'declaration',
+          ...(inst.keyword === 'ARG' ? (['readonly'] as const) : []),
+        );
         if (p.valueRange) c.add(p.valueRange, 'string');
       }
       break;
@@ -237,7 +243,8 @@ function fullTokens(model: DockerfileModel): Token[] {
   let ci = 0;
   const comment = (k: number): void => {
     const r = comments[k].range;
-    if (r.end.character > r.start.character) out.push({ line: r.start.line, start: r.start.character, length: r.end.character - r.start.character, type: COMMENT, modifiers: 0 });
+    if (r.end.character > r.start.character)
+      out.push({ line: r.start.line, start: r.start.character, length: r.end.character - r.start.character, type: COMMENT, modifiers: 0 });
   };
   for (const inst of model.instructions) {
     while (ci < comments.length && comments[ci].line < inst.startLine) comment(ci++);

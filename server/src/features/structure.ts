@@ -122,7 +122,8 @@ export function foldingRanges(ctx: FeatureContext, _params: FoldingRangeParams):
 function chain(ranges: Range[]): SelectionRange | undefined {
   let parent: SelectionRange | undefined;
   for (let i = ranges.length - 1; i >= 0; i--) {
-    if (parent && comparePositions(parent.range.start, ranges[i].start) === 0 && comparePositions(parent.range.end, ranges[i].end) === 0) continue;
+    if (parent && comparePositions(parent.range.start, ranges[i].start) === 0 && comparePositions(parent.range.end, ranges[i].end) === 0)
+      continue;
     parent = { range: ranges[i], parent };
   }
   return parent;
@@ -145,8 +146,15 @@ function selectionFor(model: DockerfileModel, pos: Position): SelectionRange {
   const inst = model.instructionAtLine(pos.line);
   if (inst) {
     const i = inst.trigger && contains(inst.trigger.range, pos) ? inst.trigger : inst;
-    const parts = [...i.flags.map((f) => f.range), ...i.args.map((a) => a.range), ...i.properties.map((p) => p.range), ...i.variables.map((v) => v.range)];
-    const containing = parts.filter((r) => contains(r, pos)).sort((a, b) => comparePositions(b.start, a.start) || comparePositions(a.end, b.end));
+    const parts = [
+      ...i.flags.map((f) => f.range),
+      ...i.args.map((a) => a.range),
+      ...i.properties.map((p) => p.range),
+      ...i.variables.map((v) => v.range),
+    ];
+    const containing = parts
+      .filter((r) => contains(r, pos))
+      .sort((a, b) => comparePositions(b.start, a.start) || comparePositions(a.end, b.end));
     ranges.push(...containing);
     if (i.argsRange && contains(i.argsRange, pos)) ranges.push(i.argsRange);
     ranges.push(inst.range);

@@ -105,13 +105,23 @@ function build(model: DockerfileModel, filter?: Filter): SymbolGroup[] {
     if (filter && filter.variable !== d.name) continue;
     const key = `var:${d.name}:${variableScope(model, d)}`;
     declKey.set(d, key);
-    pushOccurrence(groups, key, 'variable', d.name, { range: d.property.nameRange, declaration: true, renamable: true, definitions: definitionsOf(d) });
+    pushOccurrence(groups, key, 'variable', d.name, {
+      range: d.property.nameRange,
+      declaration: true,
+      renamable: true,
+      definitions: definitionsOf(d),
+    });
   }
   const addUse = (inst: Instruction, name: string, range: Range): void => {
     if (filter && filter.variable !== name) return;
     const decl = model.resolveDeclaration(name, inst);
     const key = decl ? declKey.get(decl)! : `var:${name}:undeclared@${inst.stageIndex}`;
-    pushOccurrence(groups, key, 'variable', name, { range, declaration: false, renamable: true, definitions: decl ? definitionsOf(decl) : [] });
+    pushOccurrence(groups, key, 'variable', name, {
+      range,
+      declaration: false,
+      renamable: true,
+      definitions: decl ? definitionsOf(decl) : [],
+    });
   };
   for (const inst of model.instructions) {
     if (wantVariables) {
@@ -130,7 +140,10 @@ function build(model: DockerfileModel, filter?: Filter): SymbolGroup[] {
         const line = model.lines[h.terminatorRange.start.line];
         const start = line.length - line.replace(/^\t+/, '').length;
         pushOccurrence(groups, key, 'heredoc', h.name, {
-          range: { start: { line: h.terminatorRange.start.line, character: start }, end: { line: h.terminatorRange.start.line, character: start + h.name.length } },
+          range: {
+            start: { line: h.terminatorRange.start.line, character: start },
+            end: { line: h.terminatorRange.start.line, character: start + h.name.length },
+          },
           declaration: false,
           renamable: true,
         });
@@ -211,7 +224,10 @@ const HEREDOC_CHAR = /[^\s<>|;&()]/;
  * The group and occurrence under a position, if any. Only the groups of the names under the caret
  * are built: after an edit, the first request of a version does not index the whole document.
  */
-export function symbolAt(model: DockerfileModel, pos: { line: number; character: number }): { group: SymbolGroup; occurrence: Occurrence } | undefined {
+export function symbolAt(
+  model: DockerfileModel,
+  pos: { line: number; character: number },
+): { group: SymbolGroup; occurrence: Occurrence } | undefined {
   const text = model.lines[pos.line] ?? '';
   const name = wordAt(text, pos.character, NAME_CHAR);
   // Names as the parser read them where they touch the caret (`${i%/}` is a variable named `i%/`).
@@ -246,11 +262,17 @@ export function symbolAt(model: DockerfileModel, pos: { line: number; character:
 }
 
 /** symbolAt over the whole index: the reference the filtered lookup must agree with (tests). */
-export function symbolAtInAllGroups(model: DockerfileModel, pos: { line: number; character: number }): { group: SymbolGroup; occurrence: Occurrence } | undefined {
+export function symbolAtInAllGroups(
+  model: DockerfileModel,
+  pos: { line: number; character: number },
+): { group: SymbolGroup; occurrence: Occurrence } | undefined {
   return findIn(symbolGroups(model), pos);
 }
 
-function findIn(groups: SymbolGroup[], pos: { line: number; character: number }): { group: SymbolGroup; occurrence: Occurrence } | undefined {
+function findIn(
+  groups: SymbolGroup[],
+  pos: { line: number; character: number },
+): { group: SymbolGroup; occurrence: Occurrence } | undefined {
   for (const group of groups) {
     for (const occurrence of group.occurrences) {
       if (occurrence.range.start.line > pos.line) break;

@@ -34,7 +34,8 @@ export class ModelCache {
     if (!model) return;
     this.closed.push(model);
     let size = this.closed.reduce((n, m) => n + m.text.length, 0);
-    while (this.closed.length > 0 && (size > CLOSED_LIMIT_CHARS || this.closed.length > CLOSED_LIMIT_MODELS)) size -= this.closed.shift()!.text.length;
+    while (this.closed.length > 0 && (size > CLOSED_LIMIT_CHARS || this.closed.length > CLOSED_LIMIT_MODELS))
+      size -= this.closed.shift()!.text.length;
   }
 
   /** A closed model with exactly this text, handed over once (its instructions then belong to the new model). */

@@ -65,7 +65,10 @@ const shellByContent = new WeakMap<ParsedInstruction, Map<string, ShellScript | 
 const SHELLS = /^(?:\/(?:usr\/)?(?:local\/)?bin\/)?(?:ba|da|a|z|k)?sh$/;
 
 function isShellRunner(commandText: string): boolean {
-  const words = commandText.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = commandText
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return true;
   return SHELLS.test(words[0]) && words.slice(1).every((w) => w.startsWith('-'));
 }
@@ -73,7 +76,7 @@ function isShellRunner(commandText: string): boolean {
 function heredocIsShell(body: string): boolean {
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
   if (!shebang) return true;
-  const interp = shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1];
+  const interp = shebang[1].endsWith('/env') ? (shebang[2] ?? '') : shebang[1];
   return SHELLS.test(interp) || SHELLS.test(interp.replace(/^.*\//, ''));
 }
 
@@ -98,7 +101,9 @@ class InstructionImpl implements Instruction {
   readonly trigger: Instruction | null;
   private readonly d: number;
   private readonly lastLineLength: number;
-  private cache: Partial<Pick<Instruction, 'keywordRange' | 'range' | 'argsRange' | 'flags' | 'args' | 'json' | 'variables' | 'properties'>> = {};
+  private cache: Partial<
+    Pick<Instruction, 'keywordRange' | 'range' | 'argsRange' | 'flags' | 'args' | 'json' | 'variables' | 'properties'>
+  > = {};
   private shellCache: ShellScript | null | undefined;
 
   constructor(
@@ -144,7 +149,12 @@ class InstructionImpl implements Instruction {
       range: shiftRange(f.range, d),
       nameRange: shiftRange(f.nameRange, d),
       valueRange: shiftRangeN(f.valueRange, d),
-      options: f.options.map((o) => ({ ...o, range: shiftRange(o.range, d), nameRange: shiftRange(o.nameRange, d), valueRange: shiftRangeN(o.valueRange, d) })),
+      options: f.options.map((o) => ({
+        ...o,
+        range: shiftRange(o.range, d),
+        nameRange: shiftRange(o.nameRange, d),
+        valueRange: shiftRangeN(o.valueRange, d),
+      })),
     })));
   }
 
@@ -299,7 +309,6 @@ export class DockerfileModel {
   /** Lower-cased stage name -> the first stage with that name (rules look names up per instruction). */
   private readonly stagesByName = new Map<string, Stage>();
 
-
   constructor(
     readonly uri: string,
     readonly version: number,
@@ -318,16 +327,34 @@ export class DockerfileModel {
       nameRange: range(d.line, d.nameStart, d.line, d.nameEnd),
       valueRange: range(d.line, d.valueStart, d.line, d.valueEnd),
     }));
-    this.comments = s.comments.map((c) => ({ text: c.text, line: c.line, range: range(c.line, c.start, c.line, c.end), embedded: c.embedded }));
+    this.comments = s.comments.map((c) => ({
+      text: c.text,
+      line: c.line,
+      range: range(c.line, c.start, c.line, c.end),
+      embedded: c.embedded,
+    }));
     const old = previous && previous.escape === s.escape ? previous : undefined;
     this.instructions = s.chunks.map((chunk, index) => {
       const bodies = chunk.endLine > chunk.logicalEndLine ? s.lines.slice(chunk.logicalEndLine + 1, chunk.endLine + 1).join('\n') : '';
       // Reused only at the same position with every line equal, heredoc bodies included.
       let inst = old?.instructionStartingAt(chunk.startLine);
-      if (!inst || inst.logicalEndLine !== chunk.logicalEndLine || inst.endLine !== chunk.endLine || inst.text !== chunk.text || inst.bodies !== bodies) {
+      if (
+        !inst ||
+        inst.logicalEndLine !== chunk.logicalEndLine ||
+        inst.endLine !== chunk.endLine ||
+        inst.text !== chunk.text ||
+        inst.bodies !== bodies
+      ) {
         const parsed = parseChunk(chunk.text, s.escape);
         const lastLen = s.lines[chunk.endLine]?.length ?? 0;
-        inst = new InstructionImpl(parsed, chunk, s.escape, chunk.heredocs.map((h) => toHeredoc(h, s.lines)), lastLen, bodies);
+        inst = new InstructionImpl(
+          parsed,
+          chunk,
+          s.escape,
+          chunk.heredocs.map((h) => toHeredoc(h, s.lines)),
+          lastLen,
+          bodies,
+        );
       }
       inst.index = index;
       inst.stageIndex = -1;
@@ -389,7 +416,14 @@ export class DockerfileModel {
     for (const inst of this.instructions) {
       if (inst.keyword !== 'ARG' && inst.keyword !== 'ENV') continue;
       for (const property of inst.properties) {
-        out.push({ name: property.name, kind: inst.keyword, value: property.value, instruction: inst, property, stageIndex: inst.stageIndex });
+        out.push({
+          name: property.name,
+          kind: inst.keyword,
+          value: property.value,
+          instruction: inst,
+          property,
+          stageIndex: inst.stageIndex,
+        });
       }
     }
     return out;

@@ -251,7 +251,21 @@ function convert(
     if (t) trigger = convert(t, shift, lines, escape, lastLine, lastLineLength);
   }
 
-  return { keyword, keywordRaw, keywordRange, argsText, argsRange, flags, args, json, variables, properties, trigger, lastLine, lastLineLength };
+  return {
+    keyword,
+    keywordRaw,
+    keywordRange,
+    argsText,
+    argsRange,
+    flags,
+    args,
+    json,
+    variables,
+    properties,
+    trigger,
+    lastLine,
+    lastLineLength,
+  };
 }
 
 /** Joins continuation lines the way the builder does: escape + newline removed, comment lines dropped. */
@@ -290,7 +304,14 @@ function argProperties(args: Word[], lines: string[], escape: string): Property[
     const at = Math.max(text.text.indexOf('='), 0);
     const rawValue = w.value.slice(eq + 1);
     const value = /^(["']).*\1$/.test(rawValue) ? rawValue.slice(1, -1) : rawValue;
-    return { name, nameRange: text.range(0, at), value, valueRange: text.range(at + 1, text.text.length), operator: '=' as const, range: w.range };
+    return {
+      name,
+      nameRange: text.range(0, at),
+      value,
+      valueRange: text.range(at + 1, text.text.length),
+      operator: '=' as const,
+      range: w.range,
+    };
   });
 }
 

@@ -75,7 +75,18 @@ export function splitLines(text: string): string[] {
  */
 function isBlank(c: number): boolean {
   if (c < 0x80) return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c;
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Column where the content starts: a line of blanks has none, and the builder skips it. */
@@ -301,7 +312,11 @@ export function split(text: string): SplitResult {
       line++;
     }
     // Trailing empty continuation lines at the end of the file belong to nothing.
-    while (emptyContinuationLines.length && emptyContinuationLines[emptyContinuationLines.length - 1] === logicalEnd && logicalEnd > chunkStart) {
+    while (
+      emptyContinuationLines.length &&
+      emptyContinuationLines[emptyContinuationLines.length - 1] === logicalEnd &&
+      logicalEnd > chunkStart
+    ) {
       emptyContinuationLines.pop();
       logicalEnd--;
     }

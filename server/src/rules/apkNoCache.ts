@@ -21,7 +21,8 @@ export const apkNoCache: Rule = {
   check(model, ctx) {
     const problems: Problem[] = [];
     for (const run of runScripts(model, ctx)) {
-      if (cacheMountTargets(run.inst).some((t) => t === '/var/cache/apk' || t === '/etc/apk/cache' || '/var/cache/apk'.startsWith(`${t}/`))) continue;
+      if (cacheMountTargets(run.inst).some((t) => t === '/var/cache/apk' || t === '/etc/apk/cache' || '/var/cache/apk'.startsWith(`${t}/`)))
+        continue;
       for (const cmd of run.commands) {
         const add = apkAdd(cmd);
         if (!add || hasOption(add.parsed, ['--no-cache'])) continue;

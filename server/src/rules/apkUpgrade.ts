@@ -27,7 +27,8 @@ export const apkUpgrade: Rule = {
       if (!upgrade) continue;
       problems.push({
         range: callRange(cmd, upgrade),
-        message: '`apk upgrade` makes the image depend on the day it is built. Pin the packages you need instead, or use a newer base image.',
+        message:
+          '`apk upgrade` makes the image depend on the day it is built. Pin the packages you need instead, or use a newer base image.',
       });
     }
     return problems;

@@ -1,6 +1,15 @@
 import type { Problem, Rule } from './types';
 import { hadolintWiki } from './util/hadolint';
-import { aptGetInstall, callRange, insertAt, optionCount, optionValues, runCommands, hasOption, type ParsedArgs } from './util/shellCommands';
+import {
+  aptGetInstall,
+  callRange,
+  insertAt,
+  optionCount,
+  optionValues,
+  runCommands,
+  hasOption,
+  type ParsedArgs,
+} from './util/shellCommands';
 
 /** `-y`, `--yes`, `--assume-yes`, `-qq` (which implies -y), or the option set through `-o`. */
 export function aptAssumesYes(parsed: ParsedArgs): boolean {

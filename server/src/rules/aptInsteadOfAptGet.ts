@@ -5,12 +5,27 @@ import { parseArgs, runCommands } from './util/shellCommands';
 
 // apt subcommands and the scripting tool that does the same job.
 const REPLACEMENT: Record<string, { tool: string; sub?: string }> = {
-  install: { tool: 'apt-get' }, remove: { tool: 'apt-get' }, purge: { tool: 'apt-get' }, update: { tool: 'apt-get' },
-  upgrade: { tool: 'apt-get' }, 'dist-upgrade': { tool: 'apt-get' }, 'full-upgrade': { tool: 'apt-get', sub: 'dist-upgrade' },
-  autoremove: { tool: 'apt-get' }, autoclean: { tool: 'apt-get' }, clean: { tool: 'apt-get' }, source: { tool: 'apt-get' },
-  'build-dep': { tool: 'apt-get' }, download: { tool: 'apt-get' }, changelog: { tool: 'apt-get' }, satisfy: { tool: 'apt-get' },
-  search: { tool: 'apt-cache' }, show: { tool: 'apt-cache' }, policy: { tool: 'apt-cache' }, showsrc: { tool: 'apt-cache' },
-  depends: { tool: 'apt-cache' }, rdepends: { tool: 'apt-cache' },
+  install: { tool: 'apt-get' },
+  remove: { tool: 'apt-get' },
+  purge: { tool: 'apt-get' },
+  update: { tool: 'apt-get' },
+  upgrade: { tool: 'apt-get' },
+  'dist-upgrade': { tool: 'apt-get' },
+  'full-upgrade': { tool: 'apt-get', sub: 'dist-upgrade' },
+  autoremove: { tool: 'apt-get' },
+  autoclean: { tool: 'apt-get' },
+  clean: { tool: 'apt-get' },
+  source: { tool: 'apt-get' },
+  'build-dep': { tool: 'apt-get' },
+  download: { tool: 'apt-get' },
+  changelog: { tool: 'apt-get' },
+  satisfy: { tool: 'apt-get' },
+  search: { tool: 'apt-cache' },
+  show: { tool: 'apt-cache' },
+  policy: { tool: 'apt-cache' },
+  showsrc: { tool: 'apt-cache' },
+  depends: { tool: 'apt-cache' },
+  rdepends: { tool: 'apt-cache' },
 };
 
 interface AptData {

@@ -20,7 +20,17 @@ export const PROFILES: readonly Profile[] = ['recommended', 'learning', 'strict'
  * the `learning` profile shows these as hints so the real mistakes stand out.
  */
 export const LEARNING_HINTS: readonly string[] = [
-  'DL3006', 'DL3007', 'DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041', 'DL3062',
+  'DL3006',
+  'DL3007',
+  'DL3008',
+  'DL3013',
+  'DL3016',
+  'DL3018',
+  'DL3028',
+  'DL3033',
+  'DL3037',
+  'DL3041',
+  'DL3062',
 ];
 
 /** hadolint's label-schema rules: on only when `label-schema` names labels. */

@@ -33,7 +33,9 @@ export const copyRelativeDestination: Rule = {
     const hasWorkdir = model.stages.map((s) => s.instructions.some((i) => i.keyword === 'WORKDIR'));
     for (const stage of model.stages) {
       // WORKDIR carries over from a stage this one builds on (`FROM builder`).
-      let workdirSet = stageAncestry(model, stage).slice(1).some((s) => hasWorkdir[s.index]);
+      let workdirSet = stageAncestry(model, stage)
+        .slice(1)
+        .some((s) => hasWorkdir[s.index]);
       for (const inst of stage.instructions) {
         if (inst.keyword === 'WORKDIR') workdirSet = true;
         if (inst.keyword !== 'COPY' || workdirSet) continue;

@@ -12,7 +12,7 @@ export const copyRootFilesystem: Rule = {
     summary: 'Do not copy a whole filesystem from another stage.',
     details:
       '`COPY --from=build / /` pours everything from the other stage, including its package manager, caches and ' +
-      'build tools, over this one. That defeats the point of a multi-stage build and can overwrite this stage\'s own ' +
+      "build tools, over this one. That defeats the point of a multi-stage build and can overwrite this stage's own " +
       'system files. Copy only the directories the final image needs.',
     url: 'https://github.com/hadolint/hadolint/wiki/DL3067',
     bad: 'FROM golang:1.23 AS build\nRUN go build -o /out/app ./cmd/app\nFROM debian:12-slim\nCOPY --from=build / /\n',
@@ -29,7 +29,8 @@ export const copyRootFilesystem: Rule = {
       if (unquote(dest.value) !== '/' || !sources.some((s) => unquote(s.value) === '/')) continue;
       problems.push({
         range: spanRange(sources[0].range, dest.range),
-        message: 'This copies the entire filesystem of the other stage, build tools and caches included. Copy only what the image needs, such as the built program.',
+        message:
+          'This copies the entire filesystem of the other stage, build tools and caches included. Copy only what the image needs, such as the built program.',
       });
     }
     return problems;

@@ -1,6 +1,16 @@
 import type { Problem, Rule } from './types';
 import { hadolintWiki } from './util/hadolint';
-import { appendToRun, cacheOnMount, DNF_TOOLS, imageLayerStages, installWithoutCleanup, layerShipped, removesUnder, rpmCleanAll, rpmInstall } from './util/packageCaches';
+import {
+  appendToRun,
+  cacheOnMount,
+  DNF_TOOLS,
+  imageLayerStages,
+  installWithoutCleanup,
+  layerShipped,
+  removesUnder,
+  rpmCleanAll,
+  rpmInstall,
+} from './util/packageCaches';
 import { callRange, runScripts } from './util/shellCommands';
 
 const CACHE_DIRS = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5', '*/.cache/libdnf5'];
@@ -25,7 +35,11 @@ export const dnfCleanAll: Rule = {
     const shipped = imageLayerStages(model);
     for (const run of runScripts(model, ctx)) {
       if (!layerShipped(model, run.host, shipped) || cacheOnMount(run.inst, CACHE_DIRS)) continue;
-      const install = installWithoutCleanup(run, (c) => rpmInstall(c, DNF_TOOLS, true) !== null, (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS));
+      const install = installWithoutCleanup(
+        run,
+        (c) => rpmInstall(c, DNF_TOOLS, true) !== null,
+        (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS),
+      );
       if (!install) continue;
       problems.push({
         range: callRange(install, rpmInstall(install, DNF_TOOLS, true)?.match),

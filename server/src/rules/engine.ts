@@ -54,7 +54,16 @@ export function isPosixShellFactory(model: DockerfileModel): RuleContext['isPosi
   const posix = new Map<string, boolean>();
   const isPosix = (shell: string): boolean => {
     let v = posix.get(shell);
-    if (v === undefined) posix.set(shell, (v = POSIX_SHELLS.has(shell.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.exe$/, ''))));
+    if (v === undefined)
+      posix.set(
+        shell,
+        (v = POSIX_SHELLS.has(
+          shell
+            .replace(/^.*[\\/]/, '')
+            .toLowerCase()
+            .replace(/\.exe$/, ''),
+        )),
+      );
     return v;
   };
   // Per instruction index: 0 = outside any stage (the default shell), 1 = POSIX, 2 = not.
@@ -113,7 +122,9 @@ export function lint(
       return rule.check(m, c);
     } catch (e) {
       if (!failures || failures.record(model.uri, rule.id)) {
-        log?.(`Rule ${rule.id} failed on ${model.uri} and is turned off for this document: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        log?.(
+          `Rule ${rule.id} failed on ${model.uri} and is turned off for this document: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
       }
       return null;
     }

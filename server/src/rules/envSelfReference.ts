@@ -8,9 +8,9 @@ export const envSelfReference: Rule = {
   docs: {
     summary: 'Do not use a variable in the same ENV instruction that defines it.',
     details:
-      'Docker expands every `$VAR` of an ENV instruction before it sets any of the instruction\'s variables. ' +
+      "Docker expands every `$VAR` of an ENV instruction before it sets any of the instruction's variables. " +
       'In `ENV A=1 B=$A`, B gets the value A had before this line (usually nothing), not `1`. ' +
-      'Split the instruction in two, so the second one sees the first one\'s values.',
+      "Split the instruction in two, so the second one sees the first one's values.",
     url: 'https://github.com/hadolint/hadolint/wiki/DL3044',
     bad: 'FROM alpine:3.20\nENV APP_HOME=/app APP_BIN=$APP_HOME/bin\n',
     good: 'FROM alpine:3.20\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n',

@@ -26,7 +26,10 @@ export const exposeProtoCasing: Rule = {
         if (s.protoAt < 0 || s.proto === s.proto.toLowerCase() || !PROTOCOLS.has(s.proto.toLowerCase())) continue;
         const start = arg.range.start.character + s.protoAt;
         problems.push({
-          range: { start: { line: arg.range.start.line, character: start }, end: { line: arg.range.start.line, character: start + s.proto.length } },
+          range: {
+            start: { line: arg.range.start.line, character: start },
+            end: { line: arg.range.start.line, character: start + s.proto.length },
+          },
           message: `Write the protocol in lowercase: ${s.proto.toLowerCase()}.`,
           data: { replacement: s.proto.toLowerCase() },
         });

@@ -5,8 +5,27 @@ import { runCommands } from './util/shellCommands';
 
 // Build flags of the go command that take a value as the next word when written without `=`.
 const VALUE_FLAGS = new Set([
-  'C', 'o', 'p', 'tags', 'ldflags', 'gcflags', 'asmflags', 'mod', 'modfile', 'overlay', 'pkgdir', 'buildmode', 'compiler',
-  'gccgoflags', 'installsuffix', 'pgo', 'covermode', 'coverpkg', 'exec', 'toolexec', 'json',
+  'C',
+  'o',
+  'p',
+  'tags',
+  'ldflags',
+  'gcflags',
+  'asmflags',
+  'mod',
+  'modfile',
+  'overlay',
+  'pkgdir',
+  'buildmode',
+  'compiler',
+  'gccgoflags',
+  'installsuffix',
+  'pgo',
+  'covermode',
+  'coverpkg',
+  'exec',
+  'toolexec',
+  'json',
 ]);
 
 /** The go command's operands after the verb (flags and their values dropped). */

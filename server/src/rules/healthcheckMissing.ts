@@ -28,7 +28,8 @@ export const healthcheckMissing: Rule = {
       const last = from.args[from.args.length - 1];
       problems.push({
         range: last ? spanRange(from.keywordRange, last.range) : from.keywordRange,
-        message: 'This image has no HEALTHCHECK, so Docker cannot tell when the container stops working. Add one, for example `HEALTHCHECK CMD curl -f http://localhost/ || exit 1`.',
+        message:
+          'This image has no HEALTHCHECK, so Docker cannot tell when the container stops working. Add one, for example `HEALTHCHECK CMD curl -f http://localhost/ || exit 1`.',
       });
     }
     return problems;

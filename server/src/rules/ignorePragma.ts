@@ -19,7 +19,10 @@ export const ignorePragma: Rule = {
     const problems: Problem[] = [];
     for (const c of model.comments) {
       if (!/^hadolint\s+ignore\s*=/.test(c.text)) continue;
-      problems.push({ range: c.range, message: 'This inline `# hadolint ignore=` hides a finding here. Your team asked to keep exceptions in .hadolint.yaml instead.' });
+      problems.push({
+        range: c.range,
+        message: 'This inline `# hadolint ignore=` hides a finding here. Your team asked to keep exceptions in .hadolint.yaml instead.',
+      });
     }
     return problems;
   },

@@ -46,7 +46,11 @@ function contentKey(model: DockerfileModel, inst: Instruction): string {
 function moved(problems: Map<string, Problem[]> | null, delta: number): Map<string, Problem[]> | null {
   if (!problems || delta === 0) return problems;
   const out = new Map<string, Problem[]>();
-  for (const [id, list] of problems) out.set(id, list.map((p) => ({ ...p, range: shift(p.range, delta) as Problem['range'], data: shift(p.data, delta) })));
+  for (const [id, list] of problems)
+    out.set(
+      id,
+      list.map((p) => ({ ...p, range: shift(p.range, delta) as Problem['range'], data: shift(p.data, delta) })),
+    );
   return out;
 }
 
@@ -107,7 +111,8 @@ export function lintByInstruction(
   }
   if (fresh.length > 0) {
     // A view with only the fresh instructions; everything else (lines, escape, methods) is the model's.
-    const view: DockerfileModel = fresh.length === model.instructions.length ? model : Object.create(model, { instructions: { value: fresh } });
+    const view: DockerfileModel =
+      fresh.length === model.instructions.length ? model : Object.create(model, { instructions: { value: fresh } });
     // Its own context, so per-context caches (the RUN command index) do not flip between view and model.
     const viewCtx: RuleContext = { ...ctx };
     for (const rule of rules) {

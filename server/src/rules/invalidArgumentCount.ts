@@ -82,8 +82,13 @@ function check(model: DockerfileModel, inst: Instruction, problems: Problem[]): 
       if (args.length === 1) return;
       if (args.length === 3 && args[1].value.toLowerCase() === 'as') return;
       if (args.length >= 2 && args[1].value.toLowerCase() === 'as') {
-        if (args.length === 2) problems.push({ range: args[1].range, message: 'AS must be followed by a stage name, e.g. `FROM golang:1.22 AS build`.' });
-        else problems.push({ range: between(args[3].range, args[args.length - 1].range), message: 'A stage has one name; remove the words after it.' });
+        if (args.length === 2)
+          problems.push({ range: args[1].range, message: 'AS must be followed by a stage name, e.g. `FROM golang:1.22 AS build`.' });
+        else
+          problems.push({
+            range: between(args[3].range, args[args.length - 1].range),
+            message: 'A stage has one name; remove the words after it.',
+          });
         return;
       }
       problems.push({
@@ -96,10 +101,12 @@ function check(model: DockerfileModel, inst: Instruction, problems: Problem[]): 
     case 'ADD': {
       const analysis = analyzeJsonArray(line.text, argsStart(model, inst));
       if (analysis.intended) {
-        if (inst.json && inst.json.strings.length < 2) problems.push({ range: argsRange(model, inst), message: need.replace(', e.g.', ' in the array, e.g.') });
+        if (inst.json && inst.json.strings.length < 2)
+          problems.push({ range: argsRange(model, inst), message: need.replace(', e.g.', ' in the array, e.g.') });
         return;
       }
-      if (args.length < 2) problems.push({ range: argsRange(model, inst), message: `${need} With only one path, the destination is missing.` });
+      if (args.length < 2)
+        problems.push({ range: argsRange(model, inst), message: `${need} With only one path, the destination is missing.` });
       return;
     }
     case 'ENV':
@@ -112,7 +119,8 @@ function check(model: DockerfileModel, inst: Instruction, problems: Problem[]): 
       }
       if (props[0].operator === '=') {
         for (const p of props) {
-          if (p.operator === null) problems.push({ range: p.nameRange, message: `"${p.name}" has no "=": in ${kw} a=1 b=2 form every item is key=value.` });
+          if (p.operator === null)
+            problems.push({ range: p.nameRange, message: `"${p.name}" has no "=": in ${kw} a=1 b=2 form every item is key=value.` });
           else if (p.name === '') problems.push({ range: p.range, message: `An ${kw} name cannot be empty.` });
         }
       }

@@ -42,7 +42,10 @@ export const invalidDefaultArgInFrom: Rule = {
       const result = expandWithDefaults(st.image, env);
       if (result === null || model.stageByName(result) || result.toLowerCase() === 'scratch') continue;
       if (result === '') {
-        problems.push({ range: st.imageRange, message: `With the ARG defaults, "${st.image}" is empty. Give the ARG a default value, or write \${NAME:-default}.` });
+        problems.push({
+          range: st.imageRange,
+          message: `With the ARG defaults, "${st.image}" is empty. Give the ARG a default value, or write \${NAME:-default}.`,
+        });
         continue;
       }
       const parsed = parseImageRef(result, { allowDigest: true });

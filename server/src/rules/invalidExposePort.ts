@@ -9,7 +9,10 @@ const PROTOCOLS = ['tcp', 'udp', 'sctp'];
 function sub(range: Range, at: number, length: number): Range {
   // An empty part at the end of the word ("3000/") is marked on the character before it, not past the line.
   const from = length === 0 && at > 0 ? at - 1 : at;
-  return { start: { line: range.start.line, character: range.start.character + from }, end: { line: range.start.line, character: range.start.character + from + Math.max(length, 1) } };
+  return {
+    start: { line: range.start.line, character: range.start.character + from },
+    end: { line: range.start.line, character: range.start.character + from + Math.max(length, 1) },
+  };
 }
 
 /** Why a port or port range is rejected; numbers above 65535 are left to DL3011. */
@@ -17,8 +20,10 @@ function portProblem(text: string, what: string): string | null {
   if (text === '') return `The ${what} is missing.`;
   const parts = text.split('-');
   if (parts.length > 2) return `"${text}" is not a port range; write start-end, e.g. 8000-8010.`;
-  if (parts.some((p) => !/^\d+$/.test(p))) return `"${text}" is not a ${what}: use a number such as 8080${parts.length === 2 ? ' or a range such as 8000-8010' : ''}.`;
-  if (parts.length === 2 && Number(parts[1]) < Number(parts[0])) return `The range ${text} runs backwards; write the lower port first (${parts[1]}-${parts[0]}).`;
+  if (parts.some((p) => !/^\d+$/.test(p)))
+    return `"${text}" is not a ${what}: use a number such as 8080${parts.length === 2 ? ' or a range such as 8000-8010' : ''}.`;
+  if (parts.length === 2 && Number(parts[1]) < Number(parts[0]))
+    return `The range ${text} runs backwards; write the lower port first (${parts[1]}-${parts[0]}).`;
   return null;
 }
 
@@ -67,7 +72,10 @@ export const invalidExposePort: Rule = {
           continue;
         }
         if (s.ip && !validIp(s.ip)) {
-          problems.push({ range: sub(arg.range, s.ipAt, s.ip.length), message: `"${s.ip}" is not an IP address (and EXPOSE should name only the container port).` });
+          problems.push({
+            range: sub(arg.range, s.ipAt, s.ip.length),
+            message: `"${s.ip}" is not an IP address (and EXPOSE should name only the container port).`,
+          });
           continue;
         }
         if (s.hostPortAt >= 0 && s.hostPort !== '') {

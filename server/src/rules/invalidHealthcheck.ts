@@ -1,7 +1,7 @@
 import type { Problem, Rule } from './types';
 import { withTriggers } from './util/logicalLine';
 
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 const DURATION_FLAGS = new Set(['interval', 'timeout', 'start-period', 'start-interval']);
 
 /** Go's time.ParseDuration: nanoseconds, or a sentence saying what is wrong. */
@@ -56,10 +56,17 @@ export const invalidHealthcheck: Rule = {
       const upper = type.value.toUpperCase();
       if (upper === 'NONE') {
         if (inst.args.length > 1) {
-          problems.push({ range: { start: inst.args[1].range.start, end: inst.args[inst.args.length - 1].range.end }, message: 'HEALTHCHECK NONE takes nothing after it; remove these words.' });
+          problems.push({
+            range: { start: inst.args[1].range.start, end: inst.args[inst.args.length - 1].range.end },
+            message: 'HEALTHCHECK NONE takes nothing after it; remove these words.',
+          });
         }
         for (const f of inst.flags) {
-          problems.push({ range: f.range, message: `--${f.name} has no effect with HEALTHCHECK NONE, which only turns the check off.`, severity: 'warning' });
+          problems.push({
+            range: f.range,
+            message: `--${f.name} has no effect with HEALTHCHECK NONE, which only turns the check off.`,
+            severity: 'warning',
+          });
         }
         continue;
       }
@@ -68,11 +75,18 @@ export const invalidHealthcheck: Rule = {
         continue;
       }
       if (inst.args.length === 1) {
-        problems.push({ range: type.range, message: 'HEALTHCHECK CMD needs the command to run, e.g. `HEALTHCHECK CMD curl -f http://localhost/ || exit 1`.' });
+        problems.push({
+          range: type.range,
+          message: 'HEALTHCHECK CMD needs the command to run, e.g. `HEALTHCHECK CMD curl -f http://localhost/ || exit 1`.',
+        });
       }
       for (const f of inst.flags) {
         if (f.value === null) {
-          if (DURATION_FLAGS.has(f.name) || f.name === 'retries') problems.push({ range: f.range, message: `--${f.name} needs a value, e.g. --${f.name}=${f.name === 'retries' ? '3' : '30s'}.` });
+          if (DURATION_FLAGS.has(f.name) || f.name === 'retries')
+            problems.push({
+              range: f.range,
+              message: `--${f.name} needs a value, e.g. --${f.name}=${f.name === 'retries' ? '3' : '30s'}.`,
+            });
           continue;
         }
         if (f.value.includes('$')) continue;

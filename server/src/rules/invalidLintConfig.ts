@@ -34,13 +34,15 @@ export const invalidLintConfig: Rule = {
         if (!isKnownRuleName(ref.name)) problems.push({ range: ref.range, message: unknownNameMessage(ref.name, where) });
       }
     };
-    for (const p of pragmas.problems) problems.push({ range: p.range, message: p.message, ...(p.error ? { severity: 'error' as const } : {}) });
+    for (const p of pragmas.problems)
+      problems.push({ range: p.range, message: p.message, ...(p.error ? { severity: 'error' as const } : {}) });
     for (const p of pragmas.ignores) {
       names(p.names, 'this hadolint pragma');
       if (p.kind === 'ignore' && !p.target) {
         problems.push({
           range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: (model.lines[p.line] ?? '').length } },
-          message: 'This pragma is not directly above an instruction, so it silences nothing. Move it to the line above the instruction (only comments may come between).',
+          message:
+            'This pragma is not directly above an instruction, so it silences nothing. Move it to the line above the instruction (only comments may come between).',
         });
       }
     }

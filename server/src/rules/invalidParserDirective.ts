@@ -22,7 +22,10 @@ export const invalidParserDirective: Rule = {
     const seen = new Set<string>();
     for (const d of model.directives) {
       if (seen.has(d.name)) {
-        problems.push({ range: d.range, message: `The ${d.name} directive is already set above; the builder accepts it only once. Remove this line.` });
+        problems.push({
+          range: d.range,
+          message: `The ${d.name} directive is already set above; the builder accepts it only once. Remove this line.`,
+        });
         continue;
       }
       seen.add(d.name);
@@ -36,7 +39,10 @@ export const invalidParserDirective: Rule = {
           const key = (eq < 0 ? part : part.slice(0, eq)).trim();
           const range = { start: { line: d.line, character: at }, end: { line: d.line, character: at + part.length } };
           if (eq < 0 || !CHECK_KEYS.includes(key)) {
-            problems.push({ range, message: `"${part.trim()}" is not a check option; use skip=…, error=true|false or experimental=…, separated by ";".` });
+            problems.push({
+              range,
+              message: `"${part.trim()}" is not a check option; use skip=…, error=true|false or experimental=…, separated by ";".`,
+            });
           } else if (key === 'error' && !/^\s*(?:true|false|1|0|t|f)\s*$/i.test(part.slice(eq + 1))) {
             problems.push({ range, message: 'error= takes true or false.' });
           }

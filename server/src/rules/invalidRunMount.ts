@@ -5,7 +5,27 @@ import { withTriggers } from './util/logicalLine';
 import { didYouMean } from './util/suggest';
 
 /** Every key BuildKit's mount parser knows, whatever the type. */
-const ALL_KEYS = ['type', 'from', 'source', 'src', 'target', 'dst', 'destination', 'readonly', 'ro', 'readwrite', 'rw', 'id', 'sharing', 'required', 'size', 'mode', 'uid', 'gid', 'env'];
+const ALL_KEYS = [
+  'type',
+  'from',
+  'source',
+  'src',
+  'target',
+  'dst',
+  'destination',
+  'readonly',
+  'ro',
+  'readwrite',
+  'rw',
+  'id',
+  'sharing',
+  'required',
+  'size',
+  'mode',
+  'uid',
+  'gid',
+  'env',
+];
 /** Keys the builder refuses outright for a type (the rest of the foreign keys are silently ignored). */
 const REJECTED: Record<string, (type: string) => boolean> = {
   required: (t) => t !== 'secret' && t !== 'ssh',
@@ -42,7 +62,9 @@ function checkValue(key: string, o: FlagOption): string | null {
     case 'gid':
       return /^\d+$/.test(v) ? null : `${key} must be a numeric ID such as 1000, not "${v}" (names are not looked up here).`;
     case 'size':
-      return /^\d+(?:\.\d+)?\s*(?:[kmgtp]i?b?|b)?$/i.test(v) ? null : `size must be a number of bytes, optionally with a unit such as 64m or 1g, not "${v}".`;
+      return /^\d+(?:\.\d+)?\s*(?:[kmgtp]i?b?|b)?$/i.test(v)
+        ? null
+        : `size must be a number of bytes, optionally with a unit such as 64m or 1g, not "${v}".`;
     default:
       return null;
   }
@@ -97,16 +119,24 @@ export const invalidRunMount: Rule = {
           }
           if (!ALL_KEYS.includes(key)) {
             const guess = didYouMean(key, mountKeysFor(type).length ? mountKeysFor(type) : ALL_KEYS) ?? didYouMean(key, ALL_KEYS);
-            problems.push(problem(o.nameRange, `"${o.name}" is not a --mount option.${guess ? ` Did you mean ${guess}?` : ` A ${type} mount takes ${mountKeysFor(type).join(', ')}.`}`, undefined, guess));
+            problems.push(
+              problem(
+                o.nameRange,
+                `"${o.name}" is not a --mount option.${guess ? ` Did you mean ${guess}?` : ` A ${type} mount takes ${mountKeysFor(type).join(', ')}.`}`,
+                undefined,
+                guess,
+              ),
+            );
             continue;
           }
           if (key === 'target' || key === 'dst' || key === 'destination') hasTarget = true;
           // The parser reads options left to right: `required` before `type=secret` is judged against bind.
           const judgedType = sawType || !typeOption ? type : 'bind';
           if (REJECTED[key]?.(judgedType)) {
-            const msg = judgedType !== type
-              ? `Put type=${type} first: options are read in order, and ${key} is not allowed while the type is still bind.`
-              : `A ${type} mount does not accept ${key}.`;
+            const msg =
+              judgedType !== type
+                ? `Put type=${type} first: options are read in order, and ${key} is not allowed while the type is still bind.`
+                : `A ${type} mount does not accept ${key}.`;
             problems.push(problem(o.nameRange, msg));
             continue;
           }
@@ -115,7 +145,12 @@ export const invalidRunMount: Rule = {
             continue;
           }
           if (key === 'from' && o.value.includes('$')) {
-            problems.push(problem(o.valueRange ?? o.range, 'from= does not expand variables. Declare the image as a stage (`FROM ${IMAGE} AS deps`) and use from=deps.'));
+            problems.push(
+              problem(
+                o.valueRange ?? o.range,
+                'from= does not expand variables. Declare the image as a stage (`FROM ${IMAGE} AS deps`) and use from=deps.',
+              ),
+            );
             continue;
           }
           const bad = checkValue(key, o);
@@ -126,16 +161,31 @@ export const invalidRunMount: Rule = {
           // A secret's source= names the secret like id= does.
           const sourceOfSecret = type === 'secret' && (key === 'source' || key === 'src');
           if (!mountKeyDoc(type, key) && !sourceOfSecret) {
-            problems.push(problem(o.nameRange, `${o.name} has no effect on a ${type} mount; it takes ${mountKeysFor(type).filter((k) => k !== 'type').join(', ')}.`, 'warning'));
+            problems.push(
+              problem(
+                o.nameRange,
+                `${o.name} has no effect on a ${type} mount; it takes ${mountKeysFor(type)
+                  .filter((k) => k !== 'type')
+                  .join(', ')}.`,
+                'warning',
+              ),
+            );
           }
         }
         if (type === 'secret') {
           const keys = new Set(flag.options.map((o) => o.name.toLowerCase()));
           if (!keys.has('id') && !keys.has('source') && !keys.has('src') && !hasTarget && !keys.has('env')) {
-            problems.push(problem(flag.valueRange ?? flag.range, 'A secret mount needs id= (the name given to `docker build --secret id=…`) or target=.'));
+            problems.push(
+              problem(
+                flag.valueRange ?? flag.range,
+                'A secret mount needs id= (the name given to `docker build --secret id=…`) or target=.',
+              ),
+            );
           }
           if ((keys.has('source') || keys.has('src')) && keys.has('id')) {
-            problems.push(problem(flag.valueRange ?? flag.range, 'A secret mount takes id= or source=, not both: they name the same secret.'));
+            problems.push(
+              problem(flag.valueRange ?? flag.range, 'A secret mount takes id= or source=, not both: they name the same secret.'),
+            );
           }
         }
         if (NEEDS_TARGET.has(type) && !hasTarget) {

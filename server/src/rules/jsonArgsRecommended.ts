@@ -52,7 +52,8 @@ export const jsonArgsRecommended: Rule = {
     const inst = model.instructionAtLine(problem.range.start.line);
     if (!inst || (inst.keyword !== 'CMD' && inst.keyword !== 'ENTRYPOINT') || inst.json || !inst.argsRange) return null;
     // Embedded comments or a heredoc would be lost or change meaning.
-    if (inst.heredocs.length > 0 || model.comments.some((c) => c.embedded && c.line > inst.startLine && c.line <= inst.logicalEndLine)) return null;
+    if (inst.heredocs.length > 0 || model.comments.some((c) => c.embedded && c.line > inst.startLine && c.line <= inst.logicalEndLine))
+      return null;
     const argv = shellFormToArgv(inst.argsText);
     if (!argv) return null;
     return [{ range: inst.argsRange, newText: toJsonArray(argv) }];

@@ -16,6 +16,12 @@ export const labelEmail: Rule = {
     options: { labelSchema: { 'org.opencontainers.image.authors': 'email' } },
   },
   check(model, ctx) {
-    return invalidTypedLabels(model.instructions, ctx.options.labelSchema, 'email', isEmail, (name, value) => `Label "${name}" should be an e-mail address such as team@example.com, but "${value}" is not one.`);
+    return invalidTypedLabels(
+      model.instructions,
+      ctx.options.labelSchema,
+      'email',
+      isEmail,
+      (name, value) => `Label "${name}" should be an e-mail address such as team@example.com, but "${value}" is not one.`,
+    );
   },
 };

@@ -20,7 +20,10 @@ export const labelEmpty: Rule = {
     const problems: Problem[] = [];
     for (const { prop } of labelPairs(model.instructions)) {
       if (!Object.prototype.hasOwnProperty.call(schema, prop.name) || (prop.value !== null && prop.value !== '')) continue;
-      problems.push({ range: prop.valueRange ?? prop.nameRange, message: `Label "${prop.name}" is empty. Your label schema expects a value here.` });
+      problems.push({
+        range: prop.valueRange ?? prop.nameRange,
+        message: `Label "${prop.name}" is empty. Your label schema expects a value here.`,
+      });
     }
     return problems;
   },

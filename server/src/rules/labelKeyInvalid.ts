@@ -18,7 +18,7 @@ export const labelKeyInvalid: Rule = {
   severity: 'hint',
   scope: 'instruction',
   docs: {
-    summary: 'Label keys should follow Docker\'s conventions.',
+    summary: "Label keys should follow Docker's conventions.",
     details:
       'Docker recommends reverse-DNS label keys made of lowercase letters, digits, dots and dashes, starting with a ' +
       'letter and ending with a letter or digit (`org.opencontainers.image.source`). The `com.docker.*`, ' +
@@ -32,7 +32,11 @@ export const labelKeyInvalid: Rule = {
     for (const { prop } of labelPairs(model.instructions)) {
       if (prop.name.includes('$')) continue;
       const why = labelKeyProblem(prop.name);
-      if (why) problems.push({ range: prop.nameRange, message: `Label key "${prop.name}" ${why}. Use lowercase reverse-DNS keys such as "org.opencontainers.image.description" or "com.example.team".` });
+      if (why)
+        problems.push({
+          range: prop.nameRange,
+          message: `Label key "${prop.name}" ${why}. Use lowercase reverse-DNS keys such as "org.opencontainers.image.description" or "com.example.team".`,
+        });
     }
     return problems;
   },

@@ -21,7 +21,9 @@ export const labelMissing: Rule = {
   check(model, ctx) {
     const required = Object.keys(ctx.options.labelSchema);
     if (required.length === 0) return [];
-    const own = model.stages.map((s) => new Set(s.instructions.filter((i) => i.keyword === 'LABEL').flatMap((i) => i.properties.map((p) => p.name))));
+    const own = model.stages.map(
+      (s) => new Set(s.instructions.filter((i) => i.keyword === 'LABEL').flatMap((i) => i.properties.map((p) => p.name))),
+    );
     const problems: Problem[] = [];
     for (const stage of shippedStages(model)) {
       const present = new Set(stageAncestry(model, stage).flatMap((s) => [...own[s.index]]));

@@ -35,7 +35,8 @@ export const lnBinSh: Rule = {
       if (!hit) continue;
       problems.push({
         range: hit.range,
-        message: 'This replaces the system shell /bin/sh. Use the SHELL instruction (for example `SHELL ["/bin/bash", "-c"]`) to choose the shell for later RUN instructions instead.',
+        message:
+          'This replaces the system shell /bin/sh. Use the SHELL instruction (for example `SHELL ["/bin/bash", "-c"]`) to choose the shell for later RUN instructions instead.',
       });
     }
     return problems;

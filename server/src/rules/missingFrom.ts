@@ -22,13 +22,19 @@ export const missingFrom: Rule = {
     // A misspelt FROM (`FORM`) still starts the stage: the file has a FROM, with a typo UnknownInstruction reports.
     const first = model.stages[0]?.from;
     if (!first) {
-      problems.push({ range: known[0].keywordRange, message: 'This Dockerfile has no FROM: start it with the base image, e.g. `FROM alpine:3.20`.' });
+      problems.push({
+        range: known[0].keywordRange,
+        message: 'This Dockerfile has no FROM: start it with the base image, e.g. `FROM alpine:3.20`.',
+      });
       return problems;
     }
     for (const inst of known) {
       if (inst.startLine >= first.startLine) break;
       if (inst.keyword === 'ARG') continue;
-      problems.push({ range: inst.keywordRange, message: `${inst.keywordRaw} comes before the first FROM; only ARG may. Move it below FROM.` });
+      problems.push({
+        range: inst.keywordRange,
+        message: `${inst.keywordRaw} comes before the first FROM; only ARG may. Move it below FROM.`,
+      });
     }
     return problems;
   },

@@ -10,7 +10,7 @@ export const numericUser: Rule = {
     summary: 'The final USER should be a numeric user id.',
     details:
       'A platform that runs the image (Kubernetes with `runAsNonRoot`, for example) cannot look a user name up in the ' +
-      'image\'s `/etc/passwd`, so it cannot prove that `USER app` is not root and refuses to start it. A numeric id ' +
+      "image's `/etc/passwd`, so it cannot prove that `USER app` is not root and refuses to start it. A numeric id " +
       '(`USER 10001`, or `USER 10001:10001`) can be checked. Only the last USER of the final stage matters: that is ' +
       'the user the container starts as.',
     url: 'https://github.com/hadolint/hadolint/wiki/DL3066',
@@ -43,6 +43,6 @@ function userVariableIsNamed(model: DockerfileModel, user: Instruction, uid: str
   const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(uid);
   if (!m) return false;
   const decl = model.resolveDeclaration(m[1], user);
-  const value = decl ? (decl.value ?? (decl.kind === 'ARG' ? model.globalArgFor(decl)?.value ?? null : null)) : null;
+  const value = decl ? (decl.value ?? (decl.kind === 'ARG' ? (model.globalArgFor(decl)?.value ?? null) : null)) : null;
   return value !== null && value !== '' && !value.includes('$') && !/^\d+$/.test(value.split(':')[0]);
 }

@@ -7,7 +7,8 @@ import { callRange, insertAt, hasOption, pipInstall, runScripts, type RunCommand
 const TRUTHY = new Set(['1', 'true', 'on', 'yes']);
 const CACHE_DIRS = ['*/.cache/pip', '/root/.cache/pip'];
 
-const truthy = (v: string | null | undefined) => v !== null && v !== undefined && TRUTHY.has(v.replace(/^(["'])(.*)\1$/, '$2').toLowerCase());
+const truthy = (v: string | null | undefined) =>
+  v !== null && v !== undefined && TRUTHY.has(v.replace(/^(["'])(.*)\1$/, '$2').toLowerCase());
 
 /** PIP_NO_CACHE_DIR switched on by an ARG or ENV that the RUN sees (ARG values are environment variables in RUN). */
 function disabledByDeclaration(model: DockerfileModel, inst: Instruction): boolean {

@@ -19,7 +19,9 @@ type ShellState = 'pipefail' | 'plain' | 'other';
 function stateAfterShell(inst: Instruction): ShellState | null {
   if (!inst.json || inst.json.strings.length === 0) return null;
   const [program, ...args] = inst.json.strings.map((s) => s.value);
-  const name = programName(program.replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
+  const name = programName(program.replace(/\\/g, '/'))
+    .toLowerCase()
+    .replace(/\.exe$/, '');
   if (!POSIX_SHELLS.has(name)) return 'other';
   return PIPEFAIL_SHELLS.has(name) && hasPipefailOption(args) ? 'pipefail' : 'plain';
 }
@@ -85,7 +87,12 @@ export const pipefail: Rule = {
       /^\s*#/.test(model.lines[l]) && !model.instructionAtLine(l) && !model.directives.some((d) => d.line === l);
     while (line > 0 && isOwnComment(line - 1)) line--;
     const indent = /^[ \t]*/.exec(model.lines[inst.startLine])?.[0] ?? '';
-    return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}SHELL ["${shell}", "-o", "pipefail", "-c"]\n` }];
+    return [
+      {
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        newText: `${indent}SHELL ["${shell}", "-o", "pipefail", "-c"]\n`,
+      },
+    ];
   },
   safeFix: false,
   fixTitle: 'Insert SHELL with -o pipefail before this RUN',

@@ -5,10 +5,10 @@ import { runCommands } from './util/shellCommands';
 // Interactive or host-level tools: in a build step there is no terminal, no init system and no
 // other process worth inspecting, so these either hang, fail or do nothing useful.
 const POINTLESS: Record<string, string> = {
-  free: 'shows the build container\'s memory, which says nothing about where the image will run',
+  free: "shows the build container's memory, which says nothing about where the image will run",
   kill: 'has no long-running process to stop during a build step',
   mount: 'needs privileges a build step does not have; use RUN --mount instead',
-  ps: 'only sees the build step\'s own processes',
+  ps: "only sees the build step's own processes",
   service: 'starts a service that stops as soon as this RUN ends; start it in CMD or ENTRYPOINT',
   shutdown: 'cannot shut down anything from inside a build',
   ssh: 'needs keys and a network that a build should not depend on; use RUN --mount=type=ssh if you must',

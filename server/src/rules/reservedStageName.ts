@@ -21,7 +21,10 @@ export const reservedStageName: Rule = {
     const problems: Problem[] = [];
     for (const st of model.stages) {
       if (!st.name || !st.nameRange || !RESERVED.has(st.name.toLowerCase())) continue;
-      problems.push({ range: st.nameRange, message: `"${st.name}" is a reserved name (${st.name.toLowerCase() === 'scratch' ? 'the empty image' : 'the build context'}); give the stage another name.` });
+      problems.push({
+        range: st.nameRange,
+        message: `"${st.name}" is a reserved name (${st.name.toLowerCase() === 'scratch' ? 'the empty image' : 'the build context'}); give the stage another name.`,
+      });
     }
     return problems;
   },

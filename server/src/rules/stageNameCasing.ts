@@ -15,7 +15,8 @@ export function stageNameRanges(model: DockerfileModel, name: string): Range[] {
       for (const f of inst.flags) {
         if (f.name === 'from' && f.value?.toLowerCase() === lower && f.valueRange) out.push(f.valueRange);
         if (f.name === 'mount') {
-          for (const o of f.options) if (o.name.toLowerCase() === 'from' && o.value?.toLowerCase() === lower && o.valueRange) out.push(o.valueRange);
+          for (const o of f.options)
+            if (o.name.toLowerCase() === 'from' && o.value?.toLowerCase() === lower && o.valueRange) out.push(o.valueRange);
         }
       }
     }

@@ -50,7 +50,10 @@ export const undefinedVar: Rule = {
         if (guess) {
           problems.push({ range: v.nameRange, message: `$${v.name} is not declared in this stage. Did you mean $${guess}?`, data });
         } else if (startsFromScratch(model, inst.stageIndex)) {
-          problems.push({ range: v.nameRange, message: `$${v.name} is not declared in this stage, so it expands to an empty string. Declare it with ARG or ENV first.` });
+          problems.push({
+            range: v.nameRange,
+            message: `$${v.name} is not declared in this stage, so it expands to an empty string. Declare it with ARG or ENV first.`,
+          });
         }
       }
     }

@@ -14,7 +14,11 @@ function flagsOf(inst: Instruction): { name: string; range: Flag['nameRange']; w
     const out = [];
     for (const p of inst.properties) {
       if (!p.name.startsWith('--')) break;
-      out.push({ name: p.name.slice(2), range: { start: { line: p.nameRange.start.line, character: p.nameRange.start.character + 2 }, end: p.nameRange.end }, whole: p.range });
+      out.push({
+        name: p.name.slice(2),
+        range: { start: { line: p.nameRange.start.line, character: p.nameRange.start.character + 2 }, end: p.nameRange.end },
+        whole: p.range,
+      });
     }
     return out;
   }

@@ -5,7 +5,24 @@ import { hasOption, insertAt, optionValues, parseArgs, runCommands } from './uti
 
 const USERADD_OPTIONS = {
   shortValue: 'bcdefgGkKpsuRPZ',
-  longValue: ['base-dir', 'comment', 'home-dir', 'expiredate', 'inactive', 'gid', 'groups', 'skel', 'key', 'password', 'shell', 'uid', 'root', 'prefix', 'selinux-user', 'selinux-range'],
+  longValue: [
+    'base-dir',
+    'comment',
+    'home-dir',
+    'expiredate',
+    'inactive',
+    'gid',
+    'groups',
+    'skel',
+    'key',
+    'password',
+    'shell',
+    'uid',
+    'root',
+    'prefix',
+    'selinux-user',
+    'selinux-range',
+  ],
 };
 
 /** The uid as a number when it is written literally or comes from an ARG/ENV with a literal value. */

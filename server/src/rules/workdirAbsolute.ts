@@ -38,7 +38,9 @@ function knownWorkdirBefore(model: DockerfileModel, inst: Instruction): string |
   const seen = new Set<number>();
   while (stage && !seen.has(stage.index)) {
     seen.add(stage.index);
-    chain.unshift(stage === model.stages[inst.stageIndex] ? stage.instructions.filter((i) => i.startLine < inst.startLine) : stage.instructions);
+    chain.unshift(
+      stage === model.stages[inst.stageIndex] ? stage.instructions.filter((i) => i.startLine < inst.startLine) : stage.instructions,
+    );
     stage = stage.baseStage !== null ? model.stages[stage.baseStage] : (undefined as never);
   }
   let dir: string | null = null;

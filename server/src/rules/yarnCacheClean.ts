@@ -36,7 +36,11 @@ export const yarnCacheClean: Rule = {
     const shipped = imageLayerStages(model);
     for (const run of runScripts(model, ctx)) {
       // Any cache mount means the author manages the cache on purpose (hadolint reads it the same way).
-      if (!layerShipped(model, run.host, shipped) || run.inst.flags.some((f) => f.name.toLowerCase() === 'mount' && f.options.some((o) => o.name === 'type' && o.value === 'cache'))) continue;
+      if (
+        !layerShipped(model, run.host, shipped) ||
+        run.inst.flags.some((f) => f.name.toLowerCase() === 'mount' && f.options.some((o) => o.name === 'type' && o.value === 'cache'))
+      )
+        continue;
       const install = installWithoutCleanup(run, yarnInstall, yarnCacheCleanCmd);
       if (!install) continue;
       const sub = subcommand(install, ['install'], YARN_OPTIONS);

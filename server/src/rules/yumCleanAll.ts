@@ -1,6 +1,16 @@
 import type { Problem, Rule } from './types';
 import { hadolintWiki } from './util/hadolint';
-import { appendToRun, cacheOnMount, imageLayerStages, installWithoutCleanup, layerShipped, removesUnder, rpmCleanAll, rpmInstall, YUM_TOOLS } from './util/packageCaches';
+import {
+  appendToRun,
+  cacheOnMount,
+  imageLayerStages,
+  installWithoutCleanup,
+  layerShipped,
+  removesUnder,
+  rpmCleanAll,
+  rpmInstall,
+  YUM_TOOLS,
+} from './util/packageCaches';
 import { callRange, runScripts } from './util/shellCommands';
 
 const CACHE_DIRS = ['/var/cache/yum', '/var/cache/dnf'];
@@ -25,11 +35,16 @@ export const yumCleanAll: Rule = {
     const shipped = imageLayerStages(model);
     for (const run of runScripts(model, ctx)) {
       if (!layerShipped(model, run.host, shipped) || cacheOnMount(run.inst, CACHE_DIRS)) continue;
-      const install = installWithoutCleanup(run, (c) => rpmInstall(c, YUM_TOOLS, true) !== null, (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS));
+      const install = installWithoutCleanup(
+        run,
+        (c) => rpmInstall(c, YUM_TOOLS, true) !== null,
+        (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS),
+      );
       if (!install) continue;
       problems.push({
         range: callRange(install, rpmInstall(install, YUM_TOOLS, true)?.match),
-        message: 'yum leaves its package cache in this layer. End the RUN with `&& yum clean all` (or use a cache mount on /var/cache/yum).',
+        message:
+          'yum leaves its package cache in this layer. End the RUN with `&& yum clean all` (or use a cache mount on /var/cache/yum).',
         data: { host: run.host.index },
       });
     }

@@ -32,7 +32,8 @@ export const zypperClean: Rule = {
       if (!install) continue;
       problems.push({
         range: callRange(install, zypperCommand(install, ['install', 'in'])?.match),
-        message: 'zypper leaves its package cache in this layer. End the RUN with `&& zypper clean --all` (or use a cache mount on /var/cache/zypp).',
+        message:
+          'zypper leaves its package cache in this layer. End the RUN with `&& zypper clean --all` (or use a cache mount on /var/cache/zypp).',
         data: { host: run.host.index },
       });
     }

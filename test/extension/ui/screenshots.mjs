@@ -217,14 +217,15 @@ function judge({ plain, spans }) {
   // Command names are coloured only by the embedded shell grammar (entity.name.command.shell).
   const command = colourOf((t) => t === 'grep');
   const parts = { RUN: keyword, '"': string, '&&': operator, $HOME: variable, grep: command, plain };
-  const missing = Object.entries(parts).filter(([, colour]) => !colour).map(([name]) => name);
+  const missing = Object.entries(parts)
+    .filter(([, colour]) => !colour)
+    .map(([name]) => name);
   if (missing.length > 0) return { ok: false, why: `no span for ${missing.join(', ')}` };
   if (new Set([keyword, string, operator]).size < 2) return { ok: false, why: `RUN, the string and && all have ${keyword}` };
   if (string === plain) return { ok: false, why: `the string has the plain text colour ${plain}` };
   if (command === plain) return { ok: false, why: `the command grep has the plain text colour ${plain}: no shell grammar inside RUN` };
   const distinct = new Set(spans.filter((s) => s.text.trim()).map((s) => s.color)).size;
-  const summary =
-    `RUN line in ${distinct} colours: RUN ${keyword}, string ${string}, $HOME ${variable}, && ${operator}, command grep ${command}, plain text ${plain}`;
+  const summary = `RUN line in ${distinct} colours: RUN ${keyword}, string ${string}, $HOME ${variable}, && ${operator}, command grep ${command}, plain text ${plain}`;
   return { ok: true, summary };
 }
 

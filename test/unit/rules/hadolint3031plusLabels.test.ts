@@ -53,18 +53,51 @@ const full =
 
 ruleTester(labelMissing, [
   { name: 'no schema, no finding', code: `${F}RUN true\n`, problems: [] },
-  { code: `${F}LABEL org.opencontainers.image.title=x\n`, options: { labelSchema: { 'org.opencontainers.image.title': 'text', 'org.opencontainers.image.version': 'semver' } }, problems: ['0:0-0:16 ~ no `org.opencontainers.image.version` label'] },
+  {
+    code: `${F}LABEL org.opencontainers.image.title=x\n`,
+    options: { labelSchema: { 'org.opencontainers.image.title': 'text', 'org.opencontainers.image.version': 'semver' } },
+    problems: ['0:0-0:16 ~ no `org.opencontainers.image.version` label'],
+  },
   { name: 'all present', code: F + full, options: { labelSchema: schema }, problems: [] },
-  { name: 'several missing are one finding', code: `FROM alpine:3.20 AS app\n`, options: { labelSchema: { a: 'text', b: 'text' } }, problems: ['0:0-0:23 ~ `a`, `b` labels'] },
-  { name: 'a build-only stage is not checked', code: 'FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /out /out\nLABEL a=1\n', options: { labelSchema: { a: 'text' } }, problems: [] },
-  { name: 'labels are inherited through FROM <stage>', code: 'FROM alpine:3.20 AS base\nLABEL a=1\nFROM base\nRUN true\n', options: { labelSchema: { a: 'text' } }, problems: [] },
-  { name: 'an unused stage is an image too', code: 'FROM alpine:3.20 AS debug\nFROM alpine:3.20\nLABEL a=1\n', options: { labelSchema: { a: 'text' } }, problems: ['0:0-0:25'] },
-  { name: 'ONBUILD LABEL labels the child, not this image', code: `${F}ONBUILD LABEL a=1\n`, options: { labelSchema: { a: 'text' } }, problems: ['0:0-0:16'] },
+  {
+    name: 'several missing are one finding',
+    code: `FROM alpine:3.20 AS app\n`,
+    options: { labelSchema: { a: 'text', b: 'text' } },
+    problems: ['0:0-0:23 ~ `a`, `b` labels'],
+  },
+  {
+    name: 'a build-only stage is not checked',
+    code: 'FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /out /out\nLABEL a=1\n',
+    options: { labelSchema: { a: 'text' } },
+    problems: [],
+  },
+  {
+    name: 'labels are inherited through FROM <stage>',
+    code: 'FROM alpine:3.20 AS base\nLABEL a=1\nFROM base\nRUN true\n',
+    options: { labelSchema: { a: 'text' } },
+    problems: [],
+  },
+  {
+    name: 'an unused stage is an image too',
+    code: 'FROM alpine:3.20 AS debug\nFROM alpine:3.20\nLABEL a=1\n',
+    options: { labelSchema: { a: 'text' } },
+    problems: ['0:0-0:25'],
+  },
+  {
+    name: 'ONBUILD LABEL labels the child, not this image',
+    code: `${F}ONBUILD LABEL a=1\n`,
+    options: { labelSchema: { a: 'text' } },
+    problems: ['0:0-0:16'],
+  },
 ]);
 
 ruleTester(labelSuperfluous, [
   { name: 'off without strict labels', code: `${F}LABEL other=1\n`, options: { labelSchema: schema }, problems: [] },
-  { code: `${F}LABEL org.opencontainers.image.title=x other=1\n`, options: { labelSchema: schema, strictLabels: true }, problems: ['1:39-1:44 ~ "other" is not in your label schema'] },
+  {
+    code: `${F}LABEL org.opencontainers.image.title=x other=1\n`,
+    options: { labelSchema: schema, strictLabels: true },
+    problems: ['1:39-1:44 ~ "other" is not in your label schema'],
+  },
   { code: F + full, options: { labelSchema: schema, strictLabels: true }, problems: [] },
 ]);
 
@@ -76,14 +109,27 @@ ruleTester(labelEmpty, [
 ]);
 
 ruleTester(labelUrl, [
-  { code: `${F}LABEL org.opencontainers.image.source=github.com/x/y\n`, options: { labelSchema: schema }, problems: ['1:38-1:52 ~ absolute URL'] },
+  {
+    code: `${F}LABEL org.opencontainers.image.source=github.com/x/y\n`,
+    options: { labelSchema: schema },
+    problems: ['1:38-1:52 ~ absolute URL'],
+  },
   { code: `${F}LABEL org.opencontainers.image.source="https://github.com/x/y"\n`, options: { labelSchema: schema }, problems: [] },
-  { name: 'variables are judged at build time', code: `${F}LABEL org.opencontainers.image.source=$REPO_URL\n`, options: { labelSchema: schema }, problems: [] },
+  {
+    name: 'variables are judged at build time',
+    code: `${F}LABEL org.opencontainers.image.source=$REPO_URL\n`,
+    options: { labelSchema: schema },
+    problems: [],
+  },
   { name: 'empty is DL3051', code: `${F}LABEL org.opencontainers.image.source=""\n`, options: { labelSchema: schema }, problems: [] },
 ]);
 
 ruleTester(labelRfc3339, [
-  { code: `${F}LABEL org.opencontainers.image.created="2024-13-01T00:00:00Z"\n`, options: { labelSchema: schema }, problems: ['1:39-1:61 ~ RFC 3339'] },
+  {
+    code: `${F}LABEL org.opencontainers.image.created="2024-13-01T00:00:00Z"\n`,
+    options: { labelSchema: schema },
+    problems: ['1:39-1:61 ~ RFC 3339'],
+  },
   { code: `${F}LABEL org.opencontainers.image.created=2024-02-29T23:59:60.5+01:00\n`, options: { labelSchema: schema }, problems: [] },
 ]);
 
@@ -94,16 +140,28 @@ ruleTester(labelSpdx, [
 
 ruleTester(labelGitHash, [
   { code: `${F}LABEL org.opencontainers.image.revision=HEAD\n`, options: { labelSchema: schema }, problems: ['1:40-1:44 ~ git commit id'] },
-  { code: `${F}LABEL org.opencontainers.image.revision=0123456789abcdef0123456789abcdef01234567\n`, options: { labelSchema: schema }, problems: [] },
+  {
+    code: `${F}LABEL org.opencontainers.image.revision=0123456789abcdef0123456789abcdef01234567\n`,
+    options: { labelSchema: schema },
+    problems: [],
+  },
 ]);
 
 ruleTester(labelSemver, [
-  { code: `${F}LABEL org.opencontainers.image.version=v1.0.0\n`, options: { labelSchema: schema }, problems: ['1:39-1:45 ~ semantic version'] },
+  {
+    code: `${F}LABEL org.opencontainers.image.version=v1.0.0\n`,
+    options: { labelSchema: schema },
+    problems: ['1:39-1:45 ~ semantic version'],
+  },
   { code: `${F}LABEL org.opencontainers.image.version=1.0.0-rc.1+build.5\n`, options: { labelSchema: schema }, problems: [] },
 ]);
 
 ruleTester(labelEmail, [
-  { code: `${F}LABEL org.opencontainers.image.authors="Jane <jane@x.org>"\n`, options: { labelSchema: schema }, problems: ['1:39-1:58 ~ e-mail address'] },
+  {
+    code: `${F}LABEL org.opencontainers.image.authors="Jane <jane@x.org>"\n`,
+    options: { labelSchema: schema },
+    problems: ['1:39-1:58 ~ e-mail address'],
+  },
   { code: `${F}LABEL org.opencontainers.image.authors=jane.doe+ci@example.co.uk\n`, options: { labelSchema: schema }, problems: [] },
 ]);
 

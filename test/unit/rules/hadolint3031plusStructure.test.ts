@@ -26,7 +26,11 @@ ruleTester(envSelfReference, [
   { name: 'self reference extends the old value', code: 'FROM alpine:3.20\nENV PATH=/opt/bin:$PATH HOME=/root\n', problems: [] },
   { name: 'defined earlier by ARG', code: 'FROM alpine:3.20\nARG A=0\nENV A=1 B=$A\n', problems: [] },
   { name: 'defined earlier by ENV', code: 'FROM alpine:3.20\nENV A=0\nENV A=1 B=$A\n', problems: [] },
-  { name: 'earlier definition in another stage does not count', code: 'FROM alpine:3.20\nENV A=0\nFROM alpine:3.20\nENV A=1 B=$A\n', problems: ['3:10-3:12'] },
+  {
+    name: 'earlier definition in another stage does not count',
+    code: 'FROM alpine:3.20\nENV A=0\nFROM alpine:3.20\nENV A=1 B=$A\n',
+    problems: ['3:10-3:12'],
+  },
   { name: 'inherited through FROM <stage>', code: 'FROM alpine:3.20 AS base\nENV A=0\nFROM base\nENV A=1 B=$A\n', problems: [] },
   { name: 'prefix of another name is not a reference', code: 'FROM alpine:3.20\nENV A=1 B=$AB\n', problems: [] },
   { name: 'two separate ENV lines', code: 'FROM alpine:3.20\nENV A=1\nENV B=$A\n', problems: [] },
@@ -42,7 +46,11 @@ ruleTester(copyRelativeDestination, [
   { code: 'FROM node:22\nCOPY ["package.json", "/app/"]\n', problems: [] },
   { code: 'FROM node:22\nCOPY a.txt "/app/"\n', problems: [] },
   { code: 'FROM node:22\nCOPY a.txt $APP_HOME\n', problems: [] },
-  { name: 'Windows absolute paths', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:\\\\app\\\\\nCOPY b.exe C:/tools/\n', problems: [] },
+  {
+    name: 'Windows absolute paths',
+    code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:\\\\app\\\\\nCOPY b.exe C:/tools/\n',
+    problems: [],
+  },
   { name: 'WORKDIR later in the stage does not help', code: 'FROM node:22\nCOPY a .\nWORKDIR /app\nCOPY b .\n', problems: ['1:7-1:8'] },
   { name: 'WORKDIR is per stage', code: 'FROM node:22 AS a\nWORKDIR /app\nFROM node:22\nCOPY a .\n', problems: ['3:7-3:8'] },
   { name: 'WORKDIR is inherited through FROM <stage>', code: 'FROM node:22 AS base\nWORKDIR /app\nFROM base\nCOPY a .\n', problems: [] },
@@ -58,7 +66,11 @@ ruleTester(consecutiveRun, [
   { name: 'three commands are left alone', code: 'FROM debian:12\nRUN a && b && c\nRUN d\n', problems: [] },
   { name: 'the later one has three', code: 'FROM debian:12\nRUN a\nRUN b && c && d\n', problems: [] },
   { name: 'different mounts', code: 'FROM debian:12\nRUN --mount=type=cache,target=/root/.cache a\nRUN b\n', problems: [] },
-  { name: 'same flags in another order', code: 'FROM debian:12\nRUN --network=none --mount=type=tmpfs,target=/t a\nRUN --mount=type=tmpfs,target=/t --network=none b\n', problems: ['2:0-2:3'] },
+  {
+    name: 'same flags in another order',
+    code: 'FROM debian:12\nRUN --network=none --mount=type=tmpfs,target=/t a\nRUN --mount=type=tmpfs,target=/t --network=none b\n',
+    problems: ['2:0-2:3'],
+  },
   { name: 'exec form counts as one command', code: 'FROM debian:12\nRUN ["a"]\nRUN ["b"]\n', problems: ['2:0-2:3'] },
   { name: 'heredoc commands count', code: 'FROM debian:12\nRUN a\nRUN <<EOF\nb\nc\nd\nEOF\n', problems: [] },
   { name: 'across stages', code: 'FROM debian:12\nRUN a\nFROM debian:12\nRUN b\n', problems: [] },
@@ -71,7 +83,11 @@ ruleTester(instructionOrder, [
   { name: 'unknown words are left to UnknownInstruction', code: 'FORM alpine\nFROM alpine\n', problems: [] },
   { name: 'a misspelt FROM still starts the stage', code: 'FORM ubuntu:24.04\nRUN apt-get update\nCMD ["x"]\n', problems: [] },
   { name: 'instructions before a misspelt FROM', code: 'ARG V\nENV X=1\nfrom_ alpine\nRUN true\n', problems: ['1:0-1:3'] },
-  { name: 'without any FROM every instruction is out of place', code: 'BUILD ubuntu:24.04\nRUN true\nCMD ["x"]\n', problems: ['1:0-1:3', '2:0-2:3'] },
+  {
+    name: 'without any FROM every instruction is out of place',
+    code: 'BUILD ubuntu:24.04\nRUN true\nCMD ["x"]\n',
+    problems: ['1:0-1:3', '2:0-2:3'],
+  },
 ]);
 
 ruleTester(secretsInArgOrEnv, [
@@ -80,12 +96,25 @@ ruleTester(secretsInArgOrEnv, [
   { code: 'FROM node:22\nENV AWS_SECRET_ACCESS_KEY x\n', problems: ['1:4-1:25'] },
   { code: 'FROM node:22\nONBUILD ARG GITHUB_TOKEN\n', problems: ['1:12-1:24'] },
   { code: 'FROM node:22\nARG NODE_VERSION=22\nENV PATH=/x:$PATH\n', problems: [] },
-  { name: 'a public key or a file path is not the secret', code: 'FROM node:22\nARG PUBLIC_KEY\nARG TOKEN_FILE=/run/secrets/t\n', problems: [] },
+  {
+    name: 'a public key or a file path is not the secret',
+    code: 'FROM node:22\nARG PUBLIC_KEY\nARG TOKEN_FILE=/run/secrets/t\n',
+    problems: [],
+  },
 ]);
 
 describe('DL3064 name heuristics', () => {
-  it('combines hadolint\'s list and substrings with BuildKit\'s word tokens', () => {
-    for (const name of ['GITHUB_TOKEN', 'db_password', 'SSH_PRIVATE_KEY', 'API_KEY', 'AUTH', 'MY_SECRET_VALUE', 'USERNAME', 'STRIPE_DEVICE_NAME']) {
+  it("combines hadolint's list and substrings with BuildKit's word tokens", () => {
+    for (const name of [
+      'GITHUB_TOKEN',
+      'db_password',
+      'SSH_PRIVATE_KEY',
+      'API_KEY',
+      'AUTH',
+      'MY_SECRET_VALUE',
+      'USERNAME',
+      'STRIPE_DEVICE_NAME',
+    ]) {
       assert.equal(looksSecret(name), true, name);
     }
     for (const name of ['NODE_VERSION', 'KEYBOARD', 'MONKEY', 'GPG_KEY_FILE', 'APP_HOME', 'AUTHOR']) {
@@ -106,7 +135,11 @@ ruleTester(numericUser, [
   { name: 'ARG without a value is unknown', code: 'ARG UID\nFROM debian:12\nARG UID\nUSER ${UID}\n', problems: [] },
   { name: 'ARG with a numeric default', code: 'FROM debian:12\nARG UID=1000\nUSER $UID\n', problems: [] },
   { name: 'ENV with a name', code: 'FROM debian:12\nENV APP_USER=app\nUSER ${APP_USER}\n', problems: ['2:5-2:16'] },
-  { name: 'Windows images have no numeric ids', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n', problems: [] },
+  {
+    name: 'Windows images have no numeric ids',
+    code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n',
+    problems: [],
+  },
   { name: 'pwsh shell means Windows', code: 'FROM mybase:1\nSHELL ["pwsh", "-Command"]\nUSER ContainerUser\n', problems: [] },
 ]);
 

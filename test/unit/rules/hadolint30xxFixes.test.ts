@@ -60,19 +60,22 @@ const cases: FixCase[] = [
     id: 'DL3009',
     name: 'apt lists cleanup, one line',
     code: 'FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n',
-    output: 'FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n',
+    output:
+      'FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n',
   },
   {
     id: 'DL3014',
     name: 'apt-get -y',
     code: 'FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n',
-    output: 'FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n',
+    output:
+      'FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n',
   },
   {
     id: 'DL3015',
     name: '--no-install-recommends',
     code: 'FROM debian:12.5\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n',
-    output: 'FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends -y curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n',
+    output:
+      'FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends -y curl=7.88.1-10+deb12u5 && rm -rf /var/lib/apt/lists/*\n',
   },
   {
     id: 'DL3019',
@@ -129,11 +132,18 @@ describe('hadolint DL3000-DL3030 fixes', () => {
     it(`${c.id}: ${c.name}`, () => {
       const rule = byId(c.id);
       const before = allFindings(c.code);
-      assert.ok(before.some((f) => f.startsWith(`${c.id}: `)), `${c.id} should report on the input`);
+      assert.ok(
+        before.some((f) => f.startsWith(`${c.id}: `)),
+        `${c.id} should report on the input`,
+      );
       const fixed = applyFixes(rule, c.code);
       assert.equal(fixed, c.output);
       const after = allFindings(fixed);
-      assert.deepEqual(after.filter((f) => f.startsWith(`${c.id}: `)), [], 'the finding is gone');
+      assert.deepEqual(
+        after.filter((f) => f.startsWith(`${c.id}: `)),
+        [],
+        'the finding is gone',
+      );
       const remaining = [...before];
       const added: string[] = [];
       for (const f of after) {

@@ -33,7 +33,11 @@ ruleTester(workdirAbsolute, [
     problems: ['3:8-3:11 ~ "/app/src"'],
     output: 'FROM node:20 AS base\nWORKDIR /app\nFROM base\nWORKDIR /app/src\n',
   },
-  { name: 'absolute, quoted, variables and Windows paths', code: 'FROM x:1\nWORKDIR /app\nWORKDIR "/opt/x"\nWORKDIR $HOME\nWORKDIR "${HOME}/src"\nWORKDIR C:\\\\app\nWORKDIR c:/app\n', problems: [] },
+  {
+    name: 'absolute, quoted, variables and Windows paths',
+    code: 'FROM x:1\nWORKDIR /app\nWORKDIR "/opt/x"\nWORKDIR $HOME\nWORKDIR "${HOME}/src"\nWORKDIR C:\\\\app\nWORKDIR c:/app\n',
+    problems: [],
+  },
   {
     name: 'Windows stage with the escape directive',
     code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\app\nWORKDIR src\n',
@@ -52,7 +56,11 @@ ruleTester(workdirAbsolute, [
     problems: ['2:8-2:12 ~ "/srv/a/b"'],
     output: 'FROM node:20\nWORKDIR /srv\nWORKDIR a\\\\b\n',
   },
-  { name: 'an unknown earlier directory', code: 'FROM node:20\nWORKDIR $DIR\nWORKDIR app\n', problems: ['2:8-2:11 ~ relative to the base image'] },
+  {
+    name: 'an unknown earlier directory',
+    code: 'FROM node:20\nWORKDIR $DIR\nWORKDIR app\n',
+    problems: ['2:8-2:11 ~ relative to the base image'],
+  },
 ]);
 
 ruleTester(lastUserRoot, [
@@ -84,7 +92,11 @@ ruleTester(untaggedImage, [
 
 ruleTester(latestTag, [
   { code: 'FROM python:latest\n', problems: ['0:5-0:18 ~ release tag'] },
-  { name: 'latest with a digest is pinned', code: 'FROM python:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n', problems: [] },
+  {
+    name: 'latest with a digest is pinned',
+    code: 'FROM python:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+    problems: [],
+  },
   { name: 'through an ARG default', code: 'ARG TAG=latest\nFROM node:${TAG}\n', problems: ['1:5-1:16 ~ "node:latest"'] },
   { name: 'a tag that contains latest', code: 'FROM node:latest-alpine\n', problems: [] },
 ]);
@@ -109,13 +121,22 @@ ruleTester(multipleHealthchecks, [
 ]);
 
 ruleTester(copyInsteadOfAdd, [
-  { code: 'FROM nginx:1\nADD nginx.conf /etc/nginx/\n', problems: ['1:0-1:3 ~ "nginx.conf"'], output: 'FROM nginx:1\nCOPY nginx.conf /etc/nginx/\n' },
+  {
+    code: 'FROM nginx:1\nADD nginx.conf /etc/nginx/\n',
+    problems: ['1:0-1:3 ~ "nginx.conf"'],
+    output: 'FROM nginx:1\nCOPY nginx.conf /etc/nginx/\n',
+  },
   {
     name: 'URLs, git sources, archives and ADD-only flags',
     code: 'FROM x:1\nADD https://example.com/a.txt /a\nADD rootfs.tar.xz /\nADD git@github.com:a/b.git /src\nADD --checksum=sha256:abc https://x/y /y\nADD --keep-git-dir https://github.com/a/b.git /b\nADD ["app.tgz", "/opt/"]\n',
     problems: [],
   },
-  { name: 'lower case keyword, JSON form, mixed sources', code: 'FROM x:1\nadd ["a.txt", "b.tar", "/d/"]\n', problems: ['1:0-1:3'], output: 'FROM x:1\ncopy ["a.txt", "b.tar", "/d/"]\n' },
+  {
+    name: 'lower case keyword, JSON form, mixed sources',
+    code: 'FROM x:1\nadd ["a.txt", "b.tar", "/d/"]\n',
+    problems: ['1:0-1:3'],
+    output: 'FROM x:1\ncopy ["a.txt", "b.tar", "/d/"]\n',
+  },
   { name: 'ONBUILD ADD', code: 'FROM x:1\nONBUILD ADD . /app\n', problems: ['1:8-1:11'], output: 'FROM x:1\nONBUILD COPY . /app\n' },
   { name: 'heredoc source', code: 'FROM x:1\nADD <<EOF /etc/motd\nhello\nEOF\n', problems: [] },
 ]);
@@ -126,16 +147,30 @@ ruleTester(copyMultipleSourcesSlash, [
     problems: ['1:36-1:40 ~ 2 sources'],
     output: 'FROM x:1\nCOPY package.json package-lock.json /app/\n',
   },
-  { name: 'JSON form', code: 'FROM x:1\nCOPY ["a", "b", "/app"]\n', problems: ['1:16-1:22'], output: 'FROM x:1\nCOPY ["a", "b", "/app/"]\n' },
+  {
+    name: 'JSON form',
+    code: 'FROM x:1\nCOPY ["a", "b", "/app"]\n',
+    problems: ['1:16-1:22'],
+    output: 'FROM x:1\nCOPY ["a", "b", "/app/"]\n',
+  },
   {
     name: 'across continuation lines, with flags',
     code: 'FROM x:1\nCOPY --chown=app:app a \\\n     b \\\n     /app\n',
     problems: ['3:5-3:9'],
     output: 'FROM x:1\nCOPY --chown=app:app a \\\n     b \\\n     /app/\n',
   },
-  { name: 'slash, Windows backslash, one source, variable dest', code: 'FROM x:1\nCOPY a b /app/\nCOPY a /app\nCOPY a b $DEST\n', problems: [] },
+  {
+    name: 'slash, Windows backslash, one source, variable dest',
+    code: 'FROM x:1\nCOPY a b /app/\nCOPY a /app\nCOPY a b $DEST\n',
+    problems: [],
+  },
   { name: 'Windows destination with the escape directive', code: '# escape=`\nFROM x:1\nCOPY a b C:\\app\\\n', problems: [] },
-  { name: 'quoted destination: reported, not fixed', code: 'FROM x:1\nCOPY a b "/app"\n', problems: ['1:9-1:15 ~ "/app"'], output: 'FROM x:1\nCOPY a b "/app"\n' },
+  {
+    name: 'quoted destination: reported, not fixed',
+    code: 'FROM x:1\nCOPY a b "/app"\n',
+    problems: ['1:9-1:15 ~ "/app"'],
+    output: 'FROM x:1\nCOPY a b "/app"\n',
+  },
 ]);
 
 ruleTester(copyFromUndefinedStage, [
@@ -149,14 +184,31 @@ ruleTester(copyFromUndefinedStage, [
     code: 'FROM golang:1.22 AS Build\nFROM alpine:3\nCOPY --from=build /a /a\nCOPY --from=0 /a /a\nCOPY --from=nginx:1.27 /etc/nginx /n\nCOPY --from=ghcr.io/a/b /x /x\nCOPY --from=$STAGE /y /y\n',
     problems: [],
   },
-  { name: 'a stage defined later', code: 'FROM alpine:3\nCOPY --from=build /a /a\nFROM golang:1.22 AS build\n', problems: ['1:12-1:17 ~ defined after'] },
-  { name: 'an index that is not before this stage', code: 'FROM alpine:3\nCOPY --from=1 /a /a\nFROM alpine:3\n', problems: ['1:12-1:13 ~ no stage 1'] },
-  { name: 'unknown name without a suggestion', code: 'FROM alpine:3\nCOPY --from=tools /a /a\n', problems: ['1:12-1:17 ~ give the image a tag'], output: 'FROM alpine:3\nCOPY --from=tools /a /a\n' },
+  {
+    name: 'a stage defined later',
+    code: 'FROM alpine:3\nCOPY --from=build /a /a\nFROM golang:1.22 AS build\n',
+    problems: ['1:12-1:17 ~ defined after'],
+  },
+  {
+    name: 'an index that is not before this stage',
+    code: 'FROM alpine:3\nCOPY --from=1 /a /a\nFROM alpine:3\n',
+    problems: ['1:12-1:13 ~ no stage 1'],
+  },
+  {
+    name: 'unknown name without a suggestion',
+    code: 'FROM alpine:3\nCOPY --from=tools /a /a\n',
+    problems: ['1:12-1:17 ~ give the image a tag'],
+    output: 'FROM alpine:3\nCOPY --from=tools /a /a\n',
+  },
 ]);
 
 ruleTester(copyFromOwnStage, [
   { code: 'FROM golang:1.22 AS build\nCOPY --from=build /a /b\n', problems: ['1:12-1:17 ~ inside stage "build"'] },
-  { name: 'by index and in another case', code: 'FROM x:1\nFROM golang:1.22 AS Build\nCOPY --from=1 /a /b\nCOPY --from=BUILD /a /b\n', problems: ['2:12-2:13', '3:12-3:17'] },
+  {
+    name: 'by index and in another case',
+    code: 'FROM x:1\nFROM golang:1.22 AS Build\nCOPY --from=1 /a /b\nCOPY --from=BUILD /a /b\n',
+    problems: ['2:12-2:13', '3:12-3:17'],
+  },
   { name: 'another stage', code: 'FROM golang:1.22 AS build\nFROM x:1\nCOPY --from=build /a /b\n', problems: [] },
 ]);
 
@@ -177,7 +229,8 @@ ruleTester(jsonArgsRecommended, [
     name: 'shell features: reported, not converted',
     code: 'FROM node:20\nCMD node a.js && node b.js\nCMD echo $HOME\nCMD exec node server.js\nCMD ls *.js\nCMD FOO=1 node a.js\nCMD node a.js > log\n',
     problems: 6,
-    output: 'FROM node:20\nCMD node a.js && node b.js\nCMD echo $HOME\nCMD exec node server.js\nCMD ls *.js\nCMD FOO=1 node a.js\nCMD node a.js > log\n',
+    output:
+      'FROM node:20\nCMD node a.js && node b.js\nCMD echo $HOME\nCMD exec node server.js\nCMD ls *.js\nCMD FOO=1 node a.js\nCMD node a.js > log\n',
   },
   {
     name: 'continuation lines are joined',
@@ -187,8 +240,16 @@ ruleTester(jsonArgsRecommended, [
   },
   { name: 'JSON form already', code: 'FROM node:20\nCMD ["node", "server.js"]\nENTRYPOINT ["tini", "--"]\n', problems: [] },
   { name: 'a SHELL before it, as in BuildKit', code: 'FROM node:20\nSHELL ["/bin/bash", "-c"]\nCMD node server.js\n', problems: [] },
-  { name: 'a SHELL inherited from the base stage', code: 'FROM x:1 AS base\nSHELL ["pwsh", "-c"]\nFROM base\nCMD node server.js\n', problems: [] },
-  { name: 'a SHELL after it does not count', code: 'FROM node:20\nCMD node server.js\nSHELL ["/bin/bash", "-c"]\n', problems: ['1:4-1:18'] },
+  {
+    name: 'a SHELL inherited from the base stage',
+    code: 'FROM x:1 AS base\nSHELL ["pwsh", "-c"]\nFROM base\nCMD node server.js\n',
+    problems: [],
+  },
+  {
+    name: 'a SHELL after it does not count',
+    code: 'FROM node:20\nCMD node server.js\nSHELL ["/bin/bash", "-c"]\n',
+    problems: ['1:4-1:18'],
+  },
 ]);
 
 ruleTester(trustedRegistries, [
@@ -200,11 +261,20 @@ ruleTester(trustedRegistries, [
     options: { trustedRegistries: ['hub.docker.com', '*.gcr.io'] },
     problems: [],
   },
-  { name: 'Docker Hub not trusted', code: 'FROM alpine:3\nFROM registry.local:5000/x:1\n', options: { trustedRegistries: ['registry.local:5000'] }, problems: ['0:5-0:13 ~ docker.io'] },
+  {
+    name: 'Docker Hub not trusted',
+    code: 'FROM alpine:3\nFROM registry.local:5000/x:1\n',
+    options: { trustedRegistries: ['registry.local:5000'] },
+    problems: ['0:5-0:13 ~ docker.io'],
+  },
 ]);
 
 ruleTester(fromPlatformFlag, [
   { code: 'FROM --platform=linux/amd64 debian:12\n', problems: ['0:5-0:27 ~ linux/amd64'] },
-  { name: 'automatic platform ARGs', code: 'FROM --platform=$BUILDPLATFORM golang:1 AS b\nFROM --platform=${TARGETPLATFORM:-linux/amd64} x:1\nFROM --platform=$BUILDOS/$BUILDARCH y:1\n', problems: [] },
+  {
+    name: 'automatic platform ARGs',
+    code: 'FROM --platform=$BUILDPLATFORM golang:1 AS b\nFROM --platform=${TARGETPLATFORM:-linux/amd64} x:1\nFROM --platform=$BUILDOS/$BUILDARCH y:1\n',
+    problems: [],
+  },
   { name: 'a variable of your own is still fixed', code: 'ARG P=linux/arm64\nFROM --platform=$P debian:12\n', problems: ['1:5-1:18'] },
 ]);

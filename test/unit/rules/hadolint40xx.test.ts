@@ -36,14 +36,22 @@ ruleTester(maintainerDeprecated, [
     problems: ['1:0-2:5'],
     output: 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane Doe"\nRUN true\n',
   },
-  { name: 'before FROM there is nothing safe to write', code: 'MAINTAINER me\nFROM alpine:3.20\n', problems: ['0:0-0:13'], output: 'MAINTAINER me\nFROM alpine:3.20\n' },
+  {
+    name: 'before FROM there is nothing safe to write',
+    code: 'MAINTAINER me\nFROM alpine:3.20\n',
+    problems: ['0:0-0:13'],
+    output: 'MAINTAINER me\nFROM alpine:3.20\n',
+  },
   { name: 'as an ONBUILD trigger it is DL3043', code: 'FROM alpine:3.20\nONBUILD MAINTAINER me\n', problems: [] },
 ]);
 
 describe('DL4000', () => {
   it('is tagged deprecated and shares the BuildKit name', () => {
     assert.deepEqual(maintainerDeprecated.tags, [DiagnosticTag.Deprecated]);
-    assert.deepEqual(rulesByName('MaintainerDeprecated').map((r) => r.id), ['DL4000']);
+    assert.deepEqual(
+      rulesByName('MaintainerDeprecated').map((r) => r.id),
+      ['DL4000'],
+    );
   });
   it('fix is clean', () => {
     assertFixIsClean(maintainerDeprecated, 'FROM alpine:3.20\nMAINTAINER Jane <j@x.org>\nRUN true\n');
@@ -76,7 +84,11 @@ describe('MultipleInstructionsDisallowed', () => {
 ruleTester(lnBinSh, [
   { code: 'FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n', problems: ['1:21-1:28 ~ replaces the system shell'] },
   { code: 'FROM debian:12\nRUN ln -s bash /usr/bin/sh\n', problems: ['1:15-1:26'] },
-  { name: 'sudo and continuation', code: 'FROM debian:12\nRUN apt-get update && \\\n    sudo ln -sfn /bin/bash \\\n      /bin/sh\n', problems: ['3:6-3:13'] },
+  {
+    name: 'sudo and continuation',
+    code: 'FROM debian:12\nRUN apt-get update && \\\n    sudo ln -sfn /bin/bash \\\n      /bin/sh\n',
+    problems: ['3:6-3:13'],
+  },
   { name: '-t directory', code: 'FROM debian:12\nRUN ln -sf -t /bin /usr/local/bin/sh\n', problems: ['1:14-1:18'] },
   { name: '/bin/sh as the target is fine', code: 'FROM debian:12\nRUN ln -s /bin/sh /usr/local/bin/shell\n', problems: [] },
   { name: 'heredoc body', code: 'FROM debian:12\nRUN <<EOF\nln -sf bash /bin/sh\nEOF\n', problems: ['2:12-2:19'] },
@@ -102,8 +114,18 @@ ruleTester(pipefail, [
     problems: ['3:4-3:9'],
     output: 'FROM python:3.12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n# hadolint ignore=DL3008\n# fetch the tool\nRUN a | b\n',
   },
-  { name: 'unknown base image: no fix', code: 'FROM mycorp/base:1\nRUN a | b\n', problems: ['1:4-1:9'], output: 'FROM mycorp/base:1\nRUN a | b\n' },
-  { name: 'base image from a variable default', code: 'ARG BASE=ubuntu:24.04\nFROM ${BASE}\nRUN a | b\n', problems: ['2:4-2:9'], output: 'ARG BASE=ubuntu:24.04\nFROM ${BASE}\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n' },
+  {
+    name: 'unknown base image: no fix',
+    code: 'FROM mycorp/base:1\nRUN a | b\n',
+    problems: ['1:4-1:9'],
+    output: 'FROM mycorp/base:1\nRUN a | b\n',
+  },
+  {
+    name: 'base image from a variable default',
+    code: 'ARG BASE=ubuntu:24.04\nFROM ${BASE}\nRUN a | b\n',
+    problems: ['2:4-2:9'],
+    output: 'ARG BASE=ubuntu:24.04\nFROM ${BASE}\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n',
+  },
   { name: 'one finding per RUN, at its first pipe', code: 'FROM debian:12\nRUN a | b && c | d\n', problems: ['1:4-1:9'] },
   { name: 'pipe across a continuation', code: 'FROM debian:12\nRUN a \\\n  | b\n', problems: ['1:4-2:5'] },
   { code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n', problems: [] },
@@ -111,9 +133,21 @@ ruleTester(pipefail, [
   { code: 'FROM debian:12\nSHELL ["/bin/bash", "-euxo", "pipefail", "-c"]\nRUN a | b\n', problems: [] },
   { name: 'SHELL without pipefail', code: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN a | b\n', problems: ['2:4-2:9'] },
   { name: 'sh cannot pipefail', code: 'FROM debian:12\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n', problems: ['2:4-2:9'] },
-  { name: 'a later SHELL resets it', code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', problems: ['3:4-3:9'] },
-  { name: 'SHELL is per stage', code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12\nRUN a | b\n', problems: ['3:4-3:9'] },
-  { name: 'SHELL is inherited through FROM <stage>', code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN a | b\n', problems: [] },
+  {
+    name: 'a later SHELL resets it',
+    code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n',
+    problems: ['3:4-3:9'],
+  },
+  {
+    name: 'SHELL is per stage',
+    code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12\nRUN a | b\n',
+    problems: ['3:4-3:9'],
+  },
+  {
+    name: 'SHELL is inherited through FROM <stage>',
+    code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN a | b\n',
+    problems: [],
+  },
   { name: 'set -o pipefail in the RUN', code: 'FROM debian:12\nRUN set -eux -o pipefail; a | b\n', problems: [] },
   { name: 'set -euxo pipefail in the RUN', code: 'FROM debian:12\nRUN set -euxo pipefail && a | b\n', problems: [] },
   { name: 'set after the pipe is too late', code: 'FROM debian:12\nRUN a | b; set -o pipefail\n', problems: ['1:4-1:9'] },
@@ -121,8 +155,16 @@ ruleTester(pipefail, [
   { name: 'heredoc pipe', code: 'FROM debian:12\nRUN <<EOF\na | b\nEOF\n', problems: ['2:0-2:5'] },
   { name: 'or-lists are not pipes', code: 'FROM debian:12\nRUN a || b\n', problems: [] },
   { name: 'exec form has no shell', code: 'FROM debian:12\nRUN ["sh", "-c", "a | b"]\n', problems: [] },
-  { name: 'PowerShell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n', problems: [] },
-  { name: 'cmd.exe', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["cmd", "/S", "/C"]\nRUN dir | findstr x\n', problems: [] },
+  {
+    name: 'PowerShell',
+    code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n',
+    problems: [],
+  },
+  {
+    name: 'cmd.exe',
+    code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["cmd", "/S", "/C"]\nRUN dir | findstr x\n',
+    problems: [],
+  },
   { name: 'ONBUILD RUN is for the child image', code: 'FROM debian:12\nONBUILD RUN a | b\n', problems: [] },
 ]);
 

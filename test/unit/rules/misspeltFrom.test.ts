@@ -27,8 +27,14 @@ describe('a misspelt FROM', () => {
   it('gets UnknownInstruction and nothing from the rules that need a stage', () => {
     const text = 'FORM ubuntu:24.04\nRUN apt-get update\nCMD ["x"]\n';
     const got = findings(text);
-    assert.deepEqual(got.filter((f) => f.startsWith('UnknownInstruction')), ['UnknownInstruction 0:0']);
-    assert.deepEqual(got.filter((f) => !f.startsWith('UnknownInstruction')), findings(text.replace('FORM', 'FROM')));
+    assert.deepEqual(
+      got.filter((f) => f.startsWith('UnknownInstruction')),
+      ['UnknownInstruction 0:0'],
+    );
+    assert.deepEqual(
+      got.filter((f) => !f.startsWith('UnknownInstruction')),
+      findings(text.replace('FORM', 'FROM')),
+    );
     assert.ok(!got.some((f) => /^(DL3061|MissingFrom) /.test(f)), got.join(', '));
   });
 
@@ -52,7 +58,11 @@ describe('a misspelt FROM', () => {
           const got = findings(misspelt.join('\n'));
           const typoFinding: string = `UnknownInstruction ${i}:${m[1].length}`;
           assert.ok(got.includes(typoFinding), `${name} line ${i} as ${typo}: no ${typoFinding}`);
-          assert.deepEqual(got.filter((f) => f !== typoFinding), expected, `${name} line ${i} as ${typo}`);
+          assert.deepEqual(
+            got.filter((f) => f !== typoFinding),
+            expected,
+            `${name} line ${i} as ${typo}`,
+          );
           checked++;
         }
       });

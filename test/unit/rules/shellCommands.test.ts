@@ -45,20 +45,28 @@ function append(code: string, text = 'rm -rf /var/lib/apt/lists/*'): string | nu
 describe('shellCommands', () => {
   describe('unwrapping', () => {
     it('sees through sudo, env, nice, timeout and xargs with their options', () => {
-      const cmds = commandsOf('FROM a\nRUN timeout -s KILL 10 xargs -n1 nice -n 5 sudo -u root -E env -u X A=1 /usr/bin/apt-get install q\n');
+      const cmds = commandsOf(
+        'FROM a\nRUN timeout -s KILL 10 xargs -n1 nice -n 5 sudo -u root -E env -u X A=1 /usr/bin/apt-get install q\n',
+      );
       assert.equal(cmds.length, 1);
       assert.equal(cmds[0].name, 'apt-get');
       assert.deepEqual(cmds[0].wrappers, ['timeout', 'xargs', 'nice', 'sudo', 'env']);
-      assert.deepEqual(cmds[0].args.map((a) => a.value), ['install', 'q']);
+      assert.deepEqual(
+        cmds[0].args.map((a) => a.value),
+        ['install', 'q'],
+      );
       assert.equal(fmtRange(cmds[0].nameWord.range), '1:72-1:88');
       assert.equal(cmds[0].command.name, 'timeout');
-      assert.deepEqual(cmds[0].wrapperWords.map((w) => [w.value, fmtRange(w.range)]), [
-        ['timeout', '1:4-1:11'],
-        ['xargs', '1:23-1:28'],
-        ['nice', '1:33-1:37'],
-        ['sudo', '1:43-1:47'],
-        ['env', '1:59-1:62'],
-      ]);
+      assert.deepEqual(
+        cmds[0].wrapperWords.map((w) => [w.value, fmtRange(w.range)]),
+        [
+          ['timeout', '1:4-1:11'],
+          ['xargs', '1:23-1:28'],
+          ['nice', '1:33-1:37'],
+          ['sudo', '1:43-1:47'],
+          ['env', '1:59-1:62'],
+        ],
+      );
     });
 
     it('spans the call from the program to its subcommand, and skips apt-get simulations', () => {
@@ -66,18 +74,31 @@ describe('shellCommands', () => {
       const install = aptGetInstall(cmds[0]);
       assert.ok(install);
       assert.equal(fmtRange(callRange(cmds[0], install)), '1:9-1:31');
-      assert.deepEqual(install.operands.map((o) => o.value), ['curl']);
+      assert.deepEqual(
+        install.operands.map((o) => o.value),
+        ['curl'],
+      );
       assert.equal(aptGetInstall(cmds[1]), null);
     });
 
     it('does not unwrap `command -v`, `sudo -l` or a wrapper with no command', () => {
       const cmds = commandsOf('FROM a\nRUN command -v apt-get; sudo -l; sudo\n');
-      assert.deepEqual(cmds.map((c) => [c.name, c.wrappers.length]), [['command', 0], ['sudo', 0], ['sudo', 0]]);
+      assert.deepEqual(
+        cmds.map((c) => [c.name, c.wrappers.length]),
+        [
+          ['command', 0],
+          ['sudo', 0],
+          ['sudo', 0],
+        ],
+      );
     });
 
     it('keeps gosu and chroot operands with the wrapper', () => {
       const cmds = commandsOf('FROM a\nRUN gosu app pip install x && chroot /target apt-get update\n');
-      assert.deepEqual(cmds.map((c) => c.name), ['pip', 'apt-get']);
+      assert.deepEqual(
+        cmds.map((c) => c.name),
+        ['pip', 'apt-get'],
+      );
     });
   });
 
@@ -98,22 +119,31 @@ describe('shellCommands', () => {
       ].join('\n');
       const { model, ctx } = setup(code);
       const scripts = runScripts(model, ctx);
-      assert.deepEqual(scripts.map((s) => [s.host.keyword, s.inst.keyword, s.host.startLine]), [
-        ['RUN', 'RUN', 1],
-        ['ONBUILD', 'RUN', 2],
-        ['RUN', 'RUN', 4],
-        ['RUN', 'RUN', 10],
-      ]);
-      assert.deepEqual(runCommands(model, ctx, ['apk', 'pip']).map((c) => [c.name, fmtRange(c.nameWord.range)]), [
-        ['apk', '2:12-2:15'],
-        ['pip', '5:0-5:3'],
-      ]);
+      assert.deepEqual(
+        scripts.map((s) => [s.host.keyword, s.inst.keyword, s.host.startLine]),
+        [
+          ['RUN', 'RUN', 1],
+          ['ONBUILD', 'RUN', 2],
+          ['RUN', 'RUN', 4],
+          ['RUN', 'RUN', 10],
+        ],
+      );
+      assert.deepEqual(
+        runCommands(model, ctx, ['apk', 'pip']).map((c) => [c.name, fmtRange(c.nameWord.range)]),
+        [
+          ['apk', '2:12-2:15'],
+          ['pip', '5:0-5:3'],
+        ],
+      );
     });
 
     it('reads one RUN whatever its shell, and caches it per instruction', () => {
       const { model } = setup('FROM a\nSHELL ["pwsh", "-c"]\nRUN apt-get update\nCMD x\n');
       const run = runScriptOf(model.instructions[2]);
-      assert.deepEqual(run?.commands.map((c) => c.name), ['apt-get']);
+      assert.deepEqual(
+        run?.commands.map((c) => c.name),
+        ['apt-get'],
+      );
       assert.equal(runScriptOf(model.instructions[2]), run);
       assert.equal(runScriptOf(model.instructions[3]), null);
     });
@@ -128,19 +158,31 @@ describe('shellCommands', () => {
   });
 
   describe('options', () => {
-    const words = (s: string) => s.split(' ').map((value, i) => ({ value, raw: value, range: { start: { line: 0, character: i }, end: { line: 0, character: i + 1 } } }));
+    const words = (s: string) =>
+      s
+        .split(' ')
+        .map((value, i) => ({ value, raw: value, range: { start: { line: 0, character: i }, end: { line: 0, character: i + 1 } } }));
 
     it('splits clusters, attached and separate values, and `--`', () => {
-      const p = parseArgs(words('-qy -o Dpkg::Options::=--force-confold -oAPT::X=1 install -t bookworm-backports --target-release=x foo -- -bar'), APT_GET_OPTIONS);
-      assert.deepEqual(p.options.map((o) => [o.name, o.value]), [
-        ['-q', null],
-        ['-y', null],
-        ['-o', 'Dpkg::Options::=--force-confold'],
-        ['-o', 'APT::X=1'],
-        ['-t', 'bookworm-backports'],
-        ['--target-release', 'x'],
-      ]);
-      assert.deepEqual(p.operands.map((o) => o.value), ['install', 'foo', '-bar']);
+      const p = parseArgs(
+        words('-qy -o Dpkg::Options::=--force-confold -oAPT::X=1 install -t bookworm-backports --target-release=x foo -- -bar'),
+        APT_GET_OPTIONS,
+      );
+      assert.deepEqual(
+        p.options.map((o) => [o.name, o.value]),
+        [
+          ['-q', null],
+          ['-y', null],
+          ['-o', 'Dpkg::Options::=--force-confold'],
+          ['-o', 'APT::X=1'],
+          ['-t', 'bookworm-backports'],
+          ['--target-release', 'x'],
+        ],
+      );
+      assert.deepEqual(
+        p.operands.map((o) => o.value),
+        ['install', 'foo', '-bar'],
+      );
       assert.equal(hasOption(p, ['-y', '--yes']), true);
       assert.equal(hasOption(p, ['--no-install-recommends']), false);
       assert.equal(optionCount(p, '-q'), 1);
@@ -149,27 +191,47 @@ describe('shellCommands', () => {
 
     it('knows which pip options take values', () => {
       const p = parseArgs(words('install -r req.txt -c c.txt -e . --index-url http://i/ -i http://j/ flask==2 requests'), PIP_OPTIONS);
-      assert.deepEqual(p.operands.map((o) => o.value), ['install', 'flask==2', 'requests']);
+      assert.deepEqual(
+        p.operands.map((o) => o.value),
+        ['install', 'flask==2', 'requests'],
+      );
     });
 
     it('finds subcommands after leading options, for pip in all its spellings', () => {
       const cmds = commandsOf('FROM a\nRUN pip3.12 --quiet install x && python3 -m pip install -U y && yarn --silent global add z\n');
-      assert.deepEqual(pipInstall(cmds[0])?.operands.map((o) => o.value), ['x']);
-      assert.deepEqual(pipInstall(cmds[1])?.operands.map((o) => o.value), ['y']);
-      assert.deepEqual(subcommand(cmds[2], ['global', 'add'])?.operands.map((o) => o.value), ['z']);
+      assert.deepEqual(
+        pipInstall(cmds[0])?.operands.map((o) => o.value),
+        ['x'],
+      );
+      assert.deepEqual(
+        pipInstall(cmds[1])?.operands.map((o) => o.value),
+        ['y'],
+      );
+      assert.deepEqual(
+        subcommand(cmds[2], ['global', 'add'])?.operands.map((o) => o.value),
+        ['z'],
+      );
       assert.equal(subcommand(cmds[2], ['add']), null);
     });
 
     it('reads cache mount targets', () => {
-      const { model } = setup('FROM a\nRUN --mount=type=cache,target=/var/cache/apt/ --mount=type=bind,target=/x --mount=type=cache,dst=/root/.cache apt-get update\n');
+      const { model } = setup(
+        'FROM a\nRUN --mount=type=cache,target=/var/cache/apt/ --mount=type=bind,target=/x --mount=type=cache,dst=/root/.cache apt-get update\n',
+      );
       assert.deepEqual(cacheMountTargets(model.instructions[1]), ['/var/cache/apt', '/root/.cache']);
     });
   });
 
   describe('appendCommandEdit', () => {
     it('appends on the same line of a one-line RUN', () => {
-      assert.equal(append('FROM a\nRUN apt-get update && apt-get install -y x\n'), 'FROM a\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*\n');
-      assert.equal(append('FROM a\nRUN apt-get update; apt-get install -y x;\n'), 'FROM a\nRUN apt-get update; apt-get install -y x; rm -rf /var/lib/apt/lists/*\n');
+      assert.equal(
+        append('FROM a\nRUN apt-get update && apt-get install -y x\n'),
+        'FROM a\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*\n',
+      );
+      assert.equal(
+        append('FROM a\nRUN apt-get update; apt-get install -y x;\n'),
+        'FROM a\nRUN apt-get update; apt-get install -y x; rm -rf /var/lib/apt/lists/*\n',
+      );
     });
 
     it('follows leading `&&` continuation style', () => {

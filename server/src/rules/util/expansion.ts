@@ -111,7 +111,12 @@ class WordScanner {
         return;
       }
       if (c === '$') this.dollar(depth);
-      else if (c === this.escape && this.i + 1 < this.end && (t[this.i + 1] === '"' || t[this.i + 1] === '$' || t[this.i + 1] === this.escape)) this.i += 2;
+      else if (
+        c === this.escape &&
+        this.i + 1 < this.end &&
+        (t[this.i + 1] === '"' || t[this.i + 1] === '$' || t[this.i + 1] === this.escape)
+      )
+        this.i += 2;
       else this.i++;
     }
     this.out.unterminated.push({ quote: '"', range: this.line.range(open, open + 1) });
@@ -158,7 +163,11 @@ class WordScanner {
     }
     if (after === '}' || after === '{' || after === ':') {
       const close = after === '}' ? this.i + 1 : this.closeOf(this.i);
-      this.error(start, close, after === '}' ? '`${}` names no variable: write `${NAME}`.' : 'A variable name must follow `${`, e.g. `${NAME:-default}`.');
+      this.error(
+        start,
+        close,
+        after === '}' ? '`${}` names no variable: write `${NAME}`.' : 'A variable name must follow `${`, e.g. `${NAME:-default}`.',
+      );
       this.i = close;
       return;
     }
@@ -212,7 +221,9 @@ class WordScanner {
       this.error(
         modStart,
         modStart + 1,
-        name === '#' ? '`${#NAME}` (the length of a variable) is shell syntax the builder does not support; compute it in a RUN command instead.' : unsupported(ch, name),
+        name === '#'
+          ? '`${#NAME}` (the length of a variable) is shell syntax the builder does not support; compute it in a RUN command instead.'
+          : unsupported(ch, name),
       );
       this.i = close;
       return;
@@ -342,7 +353,8 @@ export function expandedSegments(model: DockerfileModel, inst: Instruction): Seg
     if (s >= 0 && e >= s) segments.push({ start: s, end: e });
   }
   const from = argsStart(model, inst);
-  const jsonLike = (inst.keyword === 'COPY' || inst.keyword === 'ADD' || inst.keyword === 'VOLUME') && text.slice(from).trimStart().startsWith('[');
+  const jsonLike =
+    (inst.keyword === 'COPY' || inst.keyword === 'ADD' || inst.keyword === 'VOLUME') && text.slice(from).trimStart().startsWith('[');
   if (jsonLike) {
     segments.push({ start: from, end: text.length });
   } else if (WORD_SPLIT.has(inst.keyword)) {

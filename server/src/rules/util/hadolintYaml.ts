@@ -31,7 +31,14 @@ export interface HadolintConfig {
 }
 
 export function emptyHadolintConfig(path: string): HadolintConfig {
-  return { path, ignored: [], override: { error: [], warning: [], info: [], style: [] }, trustedRegistries: [], labelSchema: {}, problems: [] };
+  return {
+    path,
+    ignored: [],
+    override: { error: [], warning: [], info: [], style: [] },
+    trustedRegistries: [],
+    labelSchema: {},
+    problems: [],
+  };
 }
 
 const KNOWN_KEYS = [
@@ -156,7 +163,9 @@ function readOverride(value: unknown, config: HadolintConfig, problem: (m: strin
   for (const [level, names] of Object.entries(value as Record<string, unknown>)) {
     if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'style') {
       const guess = didYouMean(level, ['error', 'warning', 'info', 'style']);
-      problem(`Unknown level "${level}" under "override" in ${config.path}${guess ? `. Did you mean "${guess}"?` : '; use error, warning, info or style.'}`);
+      problem(
+        `Unknown level "${level}" under "override" in ${config.path}${guess ? `. Did you mean "${guess}"?` : '; use error, warning, info or style.'}`,
+      );
       continue;
     }
     if (isStringList(names)) config.override[level].push(...names);
@@ -172,7 +181,10 @@ function readLabelSchema(value: unknown, config: HadolintConfig, problem: (m: st
   }
   for (const [label, type] of Object.entries(value as Record<string, unknown>)) {
     if (typeof type === 'string' && (LABEL_TYPES as readonly string[]).includes(type)) config.labelSchema[label] = type;
-    else problem(`Label "${label}" in "label-schema" of ${config.path} has type ${JSON.stringify(type)}; use one of ${LABEL_TYPES.join(', ')}.`);
+    else
+      problem(
+        `Label "${label}" in "label-schema" of ${config.path} has type ${JSON.stringify(type)}; use one of ${LABEL_TYPES.join(', ')}.`,
+      );
   }
 }
 

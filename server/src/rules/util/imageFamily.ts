@@ -9,15 +9,79 @@ export type ImageFamily = 'debian' | 'rhel' | 'suse' | 'alpine' | 'busybox' | 'w
 
 // Official and widely used images whose default variants are Debian or Ubuntu based (bash, GNU tools).
 const DEBIAN_BASED = new Set([
-  'debian', 'ubuntu', 'buildpack-deps', 'python', 'node', 'golang', 'ruby', 'php', 'perl', 'openjdk', 'eclipse-temurin',
-  'rust', 'gcc', 'maven', 'gradle', 'r-base', 'julia', 'elixir', 'erlang', 'haskell', 'clojure', 'swift', 'mono', 'nginx',
-  'httpd', 'postgres', 'mysql', 'mariadb', 'redis', 'mongo', 'rabbitmq', 'cuda', 'jenkins', 'tomcat', 'wordpress',
-  'drupal', 'ghost', 'pypy', 'kong', 'neurodebian', 'bitnami-shell', 'minideb', 'kali-rolling', 'jupyter',
-  'tensorflow', 'pytorch', 'miniconda3', 'anaconda3', 'sonarqube', 'odoo', 'nextcloud', 'elasticsearch',
+  'debian',
+  'ubuntu',
+  'buildpack-deps',
+  'python',
+  'node',
+  'golang',
+  'ruby',
+  'php',
+  'perl',
+  'openjdk',
+  'eclipse-temurin',
+  'rust',
+  'gcc',
+  'maven',
+  'gradle',
+  'r-base',
+  'julia',
+  'elixir',
+  'erlang',
+  'haskell',
+  'clojure',
+  'swift',
+  'mono',
+  'nginx',
+  'httpd',
+  'postgres',
+  'mysql',
+  'mariadb',
+  'redis',
+  'mongo',
+  'rabbitmq',
+  'cuda',
+  'jenkins',
+  'tomcat',
+  'wordpress',
+  'drupal',
+  'ghost',
+  'pypy',
+  'kong',
+  'neurodebian',
+  'bitnami-shell',
+  'minideb',
+  'kali-rolling',
+  'jupyter',
+  'tensorflow',
+  'pytorch',
+  'miniconda3',
+  'anaconda3',
+  'sonarqube',
+  'odoo',
+  'nextcloud',
+  'elasticsearch',
 ]);
 const RHEL_BASED = new Set([
-  'centos', 'fedora', 'rockylinux', 'almalinux', 'oraclelinux', 'amazonlinux', 'ubi', 'ubi7', 'ubi8', 'ubi9', 'ubi10',
-  'ubi-minimal', 'ubi8-minimal', 'ubi9-minimal', 'ubi-init', 'amazoncorretto', 'rhel', 'centos-stream', 'rocky',
+  'centos',
+  'fedora',
+  'rockylinux',
+  'almalinux',
+  'oraclelinux',
+  'amazonlinux',
+  'ubi',
+  'ubi7',
+  'ubi8',
+  'ubi9',
+  'ubi10',
+  'ubi-minimal',
+  'ubi8-minimal',
+  'ubi9-minimal',
+  'ubi-init',
+  'amazoncorretto',
+  'rhel',
+  'centos-stream',
+  'rocky',
 ]);
 const SUSE_BASED = new Set(['leap', 'tumbleweed', 'sle15', 'opensuse', 'bci-base', 'bci-minimal']);
 const WINDOWS = new Set(['servercore', 'nanoserver', 'windows', 'server', 'windowsservercore']);
@@ -48,7 +112,11 @@ export function familyOfImage(image: string): ImageFamily {
   if (path.includes('distroless') || name === 'static' || name === 'cc') return 'scratch';
   if (name === 'alpine' || /(^|[-_.])alpine/.test(lowerTag)) return 'alpine';
   if (name === 'busybox') return 'busybox';
-  if (RHEL_BASED.has(name) || (parts[0] === 'opensuse' ? false : /(^|[-_.])(ubi\d*|centos|rocky|alma|fedora|amazonlinux|al20\d\d|oraclelinux)/.test(lowerTag))) return 'rhel';
+  if (
+    RHEL_BASED.has(name) ||
+    (parts[0] === 'opensuse' ? false : /(^|[-_.])(ubi\d*|centos|rocky|alma|fedora|amazonlinux|al20\d\d|oraclelinux)/.test(lowerTag))
+  )
+    return 'rhel';
   if (SUSE_BASED.has(name) || parts[0] === 'opensuse' || parts[0] === 'bci' || parts[0] === 'suse') return 'suse';
   if (parts[0] === 'devcontainers' || parts.includes('dotnet') || DEBIAN_BASED.has(name)) return 'debian';
   return 'unknown';

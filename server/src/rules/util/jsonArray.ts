@@ -18,7 +18,14 @@ export interface JsonArrayAnalysis {
   problem: JsonArrayProblem | null;
 }
 
-const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", '\u201c': '\u201d', '\u2018': '\u2019', '\u201d': '\u201d', '\u2019': '\u2019' };
+const OPEN_QUOTES: Record<string, string> = {
+  '"': '"',
+  "'": "'",
+  '\u201c': '\u201d',
+  '\u2018': '\u2019',
+  '\u201d': '\u201d',
+  '\u2019': '\u2019',
+};
 
 interface Element {
   start: number;
@@ -112,17 +119,37 @@ function readElement(text: string, i: number): Element {
           JSON.parse(text.slice(i, end));
         } catch {
           const bad = findBadEscape(text, i + 1, j);
-          problem = bad >= 0
-            ? { message: 'JSON strings only allow the escapes `\\\\`, `\\"`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`: write a backslash as `\\\\` (Windows paths: `C:\\\\app`).', start: bad, end: bad + 2 }
-            : { message: 'This is not a valid JSON string (control characters must be escaped).', start: i, end: end };
+          problem =
+            bad >= 0
+              ? {
+                  message:
+                    'JSON strings only allow the escapes `\\\\`, `\\"`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`: write a backslash as `\\\\` (Windows paths: `C:\\\\app`).',
+                  start: bad,
+                  end: bad + 2,
+                }
+              : { message: 'This is not a valid JSON string (control characters must be escaped).', start: i, end: end };
         }
       }
       return { start: i, end, kind: 'string', problem };
     }
     if (c === "'") {
-      return { start: i, end, kind: 'single', problem: { message: 'JSON strings need double quotes: write "…" instead of \'…\'.', start: i, end } };
+      return {
+        start: i,
+        end,
+        kind: 'single',
+        problem: { message: 'JSON strings need double quotes: write "…" instead of \'…\'.', start: i, end },
+      };
     }
-    return { start: i, end, kind: 'smart', problem: { message: 'These are typographic quotes (“ ” or ‘ ’), often pasted from a document: use plain double quotes ".', start: i, end } };
+    return {
+      start: i,
+      end,
+      kind: 'smart',
+      problem: {
+        message: 'These are typographic quotes (“ ” or ‘ ’), often pasted from a document: use plain double quotes ".',
+        start: i,
+        end,
+      },
+    };
   }
   let j = i;
   while (j < text.length && text[j] !== ',' && text[j] !== ']' && !/\s/.test(text[j])) j++;

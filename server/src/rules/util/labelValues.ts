@@ -18,7 +18,11 @@ export function labelPairs(instructions: readonly Instruction[]): { inst: Instru
 
 /** Labels of the schema that have the given type. */
 export function labelsOfType(schema: Record<string, string>, type: LabelType): Set<string> {
-  return new Set(Object.entries(schema).filter(([, t]) => t.toLowerCase() === type).map(([name]) => name));
+  return new Set(
+    Object.entries(schema)
+      .filter(([, t]) => t.toLowerCase() === type)
+      .map(([name]) => name),
+  );
 }
 
 /** The range to underline for a label's value: the value when written, else the name. */

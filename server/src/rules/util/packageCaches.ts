@@ -2,7 +2,15 @@
 // of the image, whether a clean-up follows an install, and whether an RPM package names a version.
 import type { DockerfileModel, Instruction } from '../../model';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { YUM_OPTIONS, appendCommandEdit, hasLaterCommand, parseArgs, type RunCommand, type RunScript, type SubcommandMatch } from './shellCommands';
+import {
+  YUM_OPTIONS,
+  appendCommandEdit,
+  hasLaterCommand,
+  parseArgs,
+  type RunCommand,
+  type RunScript,
+  type SubcommandMatch,
+} from './shellCommands';
 import { imageLayerStages } from './stageGraph';
 
 /** Whether a `--mount=type=cache` or `type=tmpfs` of the RUN covers one of the given directories. */
@@ -32,7 +40,11 @@ export function removesUnder(cmd: RunCommand, dirs: readonly string[]): boolean 
  * The first install command of the script that no later clean-up follows, or null when every install
  * is cleaned up (a clean-up before an install does not help: the install fills the cache again).
  */
-export function installWithoutCleanup(run: RunScript, isInstall: (c: RunCommand) => boolean, isCleanup: (c: RunCommand) => boolean): RunCommand | null {
+export function installWithoutCleanup(
+  run: RunScript,
+  isInstall: (c: RunCommand) => boolean,
+  isCleanup: (c: RunCommand) => boolean,
+): RunCommand | null {
   for (const cmd of run.commands) {
     if (isInstall(cmd) && !hasLaterCommand(cmd, isCleanup)) return cmd;
   }
@@ -62,7 +74,14 @@ export function rpmVersionPinned(pkg: string): boolean {
 
 /** Package words a version rule cannot judge: whole variables, groups, globs, local paths and URLs. */
 export function unjudgeablePackage(pkg: string): boolean {
-  return pkg.startsWith('$') || pkg.startsWith('@') || pkg.startsWith('/') || pkg.startsWith('./') || /[*?[]/.test(pkg) || /^[a-z]+:\/\//.test(pkg);
+  return (
+    pkg.startsWith('$') ||
+    pkg.startsWith('@') ||
+    pkg.startsWith('/') ||
+    pkg.startsWith('./') ||
+    /[*?[]/.test(pkg) ||
+    /^[a-z]+:\/\//.test(pkg)
+  );
 }
 
 // --------------------------------------------------------------------------------------------
@@ -99,7 +118,10 @@ export function rpmInstall(cmd: RunCommand, tools: readonly string[], upgrades =
     return { kind: 'upgrade', match: { parsed, words: [first], operands: parsed.operands.slice(1) } };
   }
   if ((first.value === 'group' || first.value === 'groups' || first.value === 'module') && second?.value === 'install') {
-    return { kind: first.value === 'module' ? 'module' : 'group', match: { parsed, words: [first, second], operands: parsed.operands.slice(2) } };
+    return {
+      kind: first.value === 'module' ? 'module' : 'group',
+      match: { parsed, words: [first, second], operands: parsed.operands.slice(2) },
+    };
   }
   return null;
 }

@@ -136,7 +136,11 @@ export function parseCheckValue(
     const lead = part.length - part.trimStart().length;
     const partRange = range(line, partStart + lead, partStart + part.trimEnd().length);
     if (eq < 0) {
-      problems.push({ range: partRange, message: `"${part.trim()}" is not a check option: write skip=..., error=true or experimental=....`, error: asDirective });
+      problems.push({
+        range: partRange,
+        message: `"${part.trim()}" is not a check option: write skip=..., error=true or experimental=....`,
+        error: asDirective,
+      });
       continue;
     }
     const key = part.slice(0, eq).trim();
@@ -145,7 +149,10 @@ export function parseCheckValue(
     const v = raw.trim();
     if (key === 'skip' || key === 'experimental') {
       if (!asDirective && key === 'experimental') {
-        problems.push({ range: partRange, message: 'experimental= only works in the # check= directive at the top of the file; above an instruction only skip= is read.' });
+        problems.push({
+          range: partRange,
+          message: 'experimental= only works in the # check= directive at the top of the file; above an instruction only skip= is read.',
+        });
         continue;
       }
       const list: NameRef[] = [];
@@ -168,16 +175,25 @@ export function parseCheckValue(
       }
     } else if (key === 'error') {
       if (!asDirective) {
-        problems.push({ range: partRange, message: 'error= only works in the # check= directive at the top of the file; above an instruction only skip= is read.' });
+        problems.push({
+          range: partRange,
+          message: 'error= only works in the # check= directive at the top of the file; above an instruction only skip= is read.',
+        });
         continue;
       }
       const b = parseGoBool(v);
       if (b === undefined) {
-        problems.push({ range: range(line, valueStart, valueStart + v.length), message: `error= takes true or false, not "${v}".`, error: true });
+        problems.push({
+          range: range(line, valueStart, valueStart + v.length),
+          message: `error= takes true or false, not "${v}".`,
+          error: true,
+        });
       } else out.error = b;
     } else {
       const lower = key.toLowerCase();
-      const hint = ['skip', 'error', 'experimental'].includes(lower) ? ` Did you mean "${lower}"? Keys are case-sensitive.` : ' The options are skip, error and experimental.';
+      const hint = ['skip', 'error', 'experimental'].includes(lower)
+        ? ` Did you mean "${lower}"? Keys are case-sensitive.`
+        : ' The options are skip, error and experimental.';
       problems.push({ range: partRange, message: `Unknown check option "${key}".${hint}`, error: asDirective });
     }
   }

@@ -68,7 +68,9 @@ const HADOLINT_CODES: readonly string[] = [
 /** "Did you mean" over every name we know: our ids and aliases, BuildKit's checks, hadolint's codes. */
 export function suggestRuleName(name: string): string | undefined {
   // Codes are often mistyped with look-alike letters (DL3OO8); those are exact once mapped back.
-  const lookalike = name.toUpperCase().replace(/^([A-Z]{2})(.*)$/, (_, p: string, digits: string) => p + digits.replace(/O/g, '0').replace(/[IL]/g, '1'));
+  const lookalike = name
+    .toUpperCase()
+    .replace(/^([A-Z]{2})(.*)$/, (_, p: string, digits: string) => p + digits.replace(/O/g, '0').replace(/[IL]/g, '1'));
   if (lookalike !== name && /^(DL|SC)\d{4}$/.test(lookalike) && isKnownRuleName(lookalike)) return lookalike;
   return didYouMean(name, [...allRuleNames(), ...BUILDKIT_CHECKS, ...HADOLINT_CODES]);
 }

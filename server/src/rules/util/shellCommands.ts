@@ -151,28 +151,98 @@ export function optionCount(parsed: ParsedArgs, name: string): number {
 
 export const APT_GET_OPTIONS: OptionSpec = {
   shortValue: 'ocatS',
-  longValue: ['option', 'config-file', 'target-release', 'default-release', 'host-architecture', 'architecture', 'build-profiles', 'profile'],
+  longValue: [
+    'option',
+    'config-file',
+    'target-release',
+    'default-release',
+    'host-architecture',
+    'architecture',
+    'build-profiles',
+    'profile',
+  ],
 };
 
 export const APK_OPTIONS: OptionSpec = {
   shortValue: 'Xpt',
-  longValue: ['repository', 'root', 'virtual', 'arch', 'cache-dir', 'keys-dir', 'repositories-file', 'wait', 'progress-fd', 'cache-max-age', 'timeout'],
+  longValue: [
+    'repository',
+    'root',
+    'virtual',
+    'arch',
+    'cache-dir',
+    'keys-dir',
+    'repositories-file',
+    'wait',
+    'progress-fd',
+    'cache-max-age',
+    'timeout',
+  ],
 };
 
 export const PIP_OPTIONS: OptionSpec = {
   shortValue: 'rceitfC',
   longValue: [
-    'requirement', 'constraint', 'editable', 'index-url', 'extra-index-url', 'find-links', 'target', 'prefix', 'root',
-    'src', 'upgrade-strategy', 'platform', 'python-version', 'implementation', 'abi', 'trusted-host', 'global-option',
-    'install-option', 'config-settings', 'progress-bar', 'cache-dir', 'log', 'log-file', 'proxy', 'retries', 'timeout',
-    'exists-action', 'cert', 'client-cert', 'only-binary', 'no-binary', 'report', 'python', 'root-user-action',
-    'keyring-provider', 'use-feature', 'use-deprecated', 'build', 'group',
+    'requirement',
+    'constraint',
+    'editable',
+    'index-url',
+    'extra-index-url',
+    'find-links',
+    'target',
+    'prefix',
+    'root',
+    'src',
+    'upgrade-strategy',
+    'platform',
+    'python-version',
+    'implementation',
+    'abi',
+    'trusted-host',
+    'global-option',
+    'install-option',
+    'config-settings',
+    'progress-bar',
+    'cache-dir',
+    'log',
+    'log-file',
+    'proxy',
+    'retries',
+    'timeout',
+    'exists-action',
+    'cert',
+    'client-cert',
+    'only-binary',
+    'no-binary',
+    'report',
+    'python',
+    'root-user-action',
+    'keyring-provider',
+    'use-feature',
+    'use-deprecated',
+    'build',
+    'group',
   ],
 };
 
 export const NPM_OPTIONS: OptionSpec = {
   shortValue: 'C',
-  longValue: ['registry', 'prefix', 'cache', 'userconfig', 'globalconfig', 'tag', 'loglevel', 'omit', 'include', 'workspace', 'install-strategy', 'script-shell', 'before', 'fetch-retries'],
+  longValue: [
+    'registry',
+    'prefix',
+    'cache',
+    'userconfig',
+    'globalconfig',
+    'tag',
+    'loglevel',
+    'omit',
+    'include',
+    'workspace',
+    'install-strategy',
+    'script-shell',
+    'before',
+    'fetch-retries',
+  ],
 };
 
 export const YARN_OPTIONS: OptionSpec = {
@@ -181,15 +251,52 @@ export const YARN_OPTIONS: OptionSpec = {
 
 export const GEM_OPTIONS: OptionSpec = {
   shortValue: 'visnpgP',
-  longValue: ['version', 'install-dir', 'bindir', 'source', 'platform', 'document', 'build-root', 'file', 'target-rbconfig', 'config-file', 'http-proxy', 'trust-policy'],
+  longValue: [
+    'version',
+    'install-dir',
+    'bindir',
+    'source',
+    'platform',
+    'document',
+    'build-root',
+    'file',
+    'target-rbconfig',
+    'config-file',
+    'http-proxy',
+    'trust-policy',
+  ],
 };
 
 export const YUM_OPTIONS: OptionSpec = {
   shortValue: 'cdexR',
   longValue: [
-    'config', 'debuglevel', 'errorlevel', 'rpmverbosity', 'exclude', 'installroot', 'enablerepo', 'disablerepo', 'repo',
-    'repoid', 'releasever', 'setopt', 'downloaddir', 'color', 'disableexcludes', 'disableplugin', 'enableplugin',
-    'forcearch', 'repofrompath', 'randomwait', 'destdir', 'comment', 'advisory', 'advisories', 'bz', 'cve', 'sec-severity',
+    'config',
+    'debuglevel',
+    'errorlevel',
+    'rpmverbosity',
+    'exclude',
+    'installroot',
+    'enablerepo',
+    'disablerepo',
+    'repo',
+    'repoid',
+    'releasever',
+    'setopt',
+    'downloaddir',
+    'color',
+    'disableexcludes',
+    'disableplugin',
+    'enableplugin',
+    'forcearch',
+    'repofrompath',
+    'randomwait',
+    'destdir',
+    'comment',
+    'advisory',
+    'advisories',
+    'bz',
+    'cve',
+    'sec-severity',
   ],
 };
 
@@ -208,7 +315,10 @@ interface WrapperSpec {
 
 const WRAPPERS: Record<string, WrapperSpec> = {
   sudo: {
-    options: { shortValue: 'ugCDhprtTU', longValue: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'command-timeout', 'other-user'] },
+    options: {
+      shortValue: 'ugCDhprtTU',
+      longValue: ['user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'command-timeout', 'other-user'],
+    },
     assignments: true,
     noCommandWith: ['-l', '--list', '-v', '--validate', '-k', '-K', '-e', '--edit', '-V'],
   },
@@ -559,7 +669,14 @@ function continuationStyle(model: DockerfileModel, lines: number[], escape: stri
 }
 
 /** The RUN's shell text as the shell sees it (escape-directive continuations normalised), with `insert` at `at`. */
-function shellTextWith(model: DockerfileModel, lines: number[], startColumn: number, at: Range['start'], insert: string, escape: string): string {
+function shellTextWith(
+  model: DockerfileModel,
+  lines: number[],
+  startColumn: number,
+  at: Range['start'],
+  insert: string,
+  escape: string,
+): string {
   const first = lines[0];
   const out: string[] = [];
   for (const l of lines) {

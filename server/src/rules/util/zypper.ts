@@ -5,8 +5,21 @@ export const ZYPPER_OPTIONS = {
   // Global: -R root, -c config, -D reposd dir, -C cache dir; install: -t type, -r repo, -p (from) ...
   shortValue: 'RcDCtrp',
   longValue: [
-    'root', 'config', 'reposd-dir', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'installroot',
-    'type', 'repo', 'from', 'download', 'userdata', 'plus-repo', 'plus-content',
+    'root',
+    'config',
+    'reposd-dir',
+    'cache-dir',
+    'raw-cache-dir',
+    'solv-cache-dir',
+    'pkg-cache-dir',
+    'installroot',
+    'type',
+    'repo',
+    'from',
+    'download',
+    'userdata',
+    'plus-repo',
+    'plus-content',
   ],
 };
 
