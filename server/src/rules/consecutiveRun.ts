@@ -22,8 +22,8 @@ export const consecutiveRun: Rule = {
   docs: {
     summary: 'Consider merging consecutive short RUN instructions.',
     details:
-      'Each RUN adds a layer. Several tiny RUNs in a row (one or two commands each, same flags) usually read and ' +
-      'cache better as one RUN joined with `&&`. Longer RUNs are left alone: splitting them is often deliberate, ' +
+      'Each RUN adds a layer. Several single-command RUNs in a row (same flags) usually read and ' +
+      'cache better as one RUN joined with `&&`. A RUN that already chains commands is left alone, as hadolint does: splitting it off is often deliberate, ' +
       'to keep a slow step cached.',
     url: 'https://github.com/hadolint/hadolint/wiki/DL3059',
     bad: 'FROM debian:12\nRUN mkdir -p /app\nRUN chown nobody /app\n',
@@ -39,7 +39,7 @@ export const consecutiveRun: Rule = {
       }
       const count = commandCount(inst);
       const flags = flagKey(inst);
-      if (anchor && anchor.flags === flags && anchor.count <= 2 && count <= 2) {
+      if (anchor && anchor.flags === flags && anchor.count <= 1 && count <= 1) {
         problems.push({
           range: inst.keywordRange,
           message: `This RUN follows another short RUN (line ${anchor.inst.startLine + 1}). Join them with \`&&\` into one RUN to save a layer.`,

@@ -36,11 +36,15 @@ export const copyRelativeDestination: Rule = {
       let workdirSet = stageAncestry(model, stage)
         .slice(1)
         .some((s) => hasWorkdir[s.index]);
-      for (const inst of stage.instructions) {
+      for (const host of stage.instructions) {
+        // An ONBUILD COPY runs in the child build, where this image's WORKDIR (or an earlier ONBUILD WORKDIR) applies.
+        const inst = host.trigger ?? host;
         if (inst.keyword === 'WORKDIR') workdirSet = true;
         if (inst.keyword !== 'COPY' || workdirSet) continue;
         const dest = destination(inst);
         if (!dest || isAbsolute(dest.value) || dest.value.startsWith('$')) continue;
+        // `c:\app` written with the default escape reads as `c:app`; the writer meant a Windows absolute path.
+        if (/^["']?[A-Za-z]:[\\/]/.test(model.getText(dest.range))) continue;
         problems.push({
           range: dest.range,
           message:

@@ -22,7 +22,10 @@ export const gemPinVersions: Rule = {
     for (const cmd of runCommands(model, ctx, ['gem'])) {
       const install = subcommand(cmd, ['install'], GEM_OPTIONS) ?? subcommand(cmd, ['i'], GEM_OPTIONS);
       if (!install || hasOption(install.parsed, ['-v', '--version'])) continue;
-      for (const gem of install.operands) {
+      // Words after `--` are build options for the gem's native extension, not gems.
+      const dashes = cmd.args.findIndex((w) => w.value === '--');
+      const gems = dashes < 0 ? install.operands : install.operands.filter((g) => cmd.args.indexOf(g) < dashes);
+      for (const gem of gems) {
         if (gem.value.includes('$') || gem.raw.includes('`') || gem.value.includes(':') || gem.value.endsWith('.gem')) continue;
         problems.push({
           range: gem.range,
