@@ -17,7 +17,9 @@ export const consistentInstructionCasing: Rule = {
     summary: 'Write all instruction keywords in the same case, upper or lower.',
     details:
       'Keywords are case-insensitive, but a file that mixes `RUN` and `run` (or writes `Run`) is harder to read. The ' +
-      'convention is uppercase. This check follows whichever case most instructions in the file already use.',
+      'convention is uppercase. This check follows whichever case most instructions in the file already use, counted ' +
+      'as BuildKit counts them: the instructions of the stages (from each `FROM` on), not the global `ARG`s before the ' +
+      'first `FROM` nor ONBUILD triggers. Those are still reported when they differ from that majority.',
     url: 'https://docs.docker.com/reference/build-checks/consistent-instruction-casing/',
     bad: 'FROM alpine:3.20\nrun echo hello\nCMD ["sh"]\n',
     good: 'FROM alpine:3.20\nRUN echo hello\nCMD ["sh"]\n',
@@ -26,7 +28,9 @@ export const consistentInstructionCasing: Rule = {
     const known: Instruction[] = withTriggers(model).filter((i) => INSTRUCTIONS.includes(i.keyword));
     let lower = 0;
     let upper = 0;
-    for (const i of known) {
+    // BuildKit counts the stages' own instructions only: global ARGs and ONBUILD triggers do not vote.
+    for (const i of model.instructions) {
+      if (i.stageIndex < 0 || !INSTRUCTIONS.includes(i.keyword)) continue;
       const c = casingOf(i.keywordRaw);
       if (c === 'lower') lower++;
       else if (c === 'upper') upper++;

@@ -27,6 +27,22 @@ function matcherFor(patterns: string[]): Matcher {
   return m;
 }
 
+/**
+ * Whether an exception (`!pattern`) may bring back something inside `path`, so that copying the
+ * excluded directory still copies those files. BuildKit skips the whole check once `.dockerignore`
+ * has any exception; this keeps the check for sources no exception can reach.
+ */
+function exceptionMayReachInside(patterns: string[], path: string): boolean {
+  for (const raw of patterns) {
+    const p = raw.trim();
+    if (!p.startsWith('!')) continue;
+    const target = contextPath(p.slice(1).trim());
+    if (/[*?[\\]/.test(target)) return true;
+    if (target.startsWith(`${path}/`)) return true;
+  }
+  return false;
+}
+
 export const copyIgnoredFile: Rule = {
   id: 'CopyIgnoredFile',
   aliases: [],
@@ -37,7 +53,8 @@ export const copyIgnoredFile: Rule = {
     details:
       'Files matched by `.dockerignore` are never sent to the builder, so copying one fails with "not found" (or, for a ' +
       'wildcard, silently copies nothing). Either remove the pattern from `.dockerignore`, add an exception (`!path`), or ' +
-      'stop copying the file. Sources copied from another stage or image (`--from`) are not affected. The check reads ' +
+      'stop copying the file. Sources copied from another stage or image (`--from`) are not affected, nor is an excluded ' +
+      'directory that an exception re-includes part of. The check reads ' +
       'the `.dockerignore` next to the build context.',
     url: 'https://docs.docker.com/reference/build-checks/copy-ignored-file/',
     bad: 'FROM node:20\nCOPY .env /app/.env\n',
@@ -58,7 +75,7 @@ export const copyIgnoredFile: Rule = {
         const path = contextPath(value);
         // The whole context (`COPY . .`) mixes kept and ignored files: nothing to say about it as a whole.
         if (path === '') continue;
-        if (!matcher.ignores(path)) continue;
+        if (!matcher.ignores(path) || exceptionMayReachInside(patterns, path)) continue;
         problems.push({
           range: src.range,
           message: `${value} is excluded by .dockerignore, so the builder never receives it. Remove the pattern, add an exception (!${path}), or do not ${inst.keyword} it.`,

@@ -14,7 +14,8 @@ export const invalidDefinitionDescription: Rule = {
     details:
       'Build tools show the comment directly above a build argument or a named stage as its description (for example in ' +
       '`docker buildx build --call=outline`), but only when it starts with the name: `# VERSION the release to install`. ' +
-      'If the comment is not meant as a description, separate it from the instruction with an empty line. This ' +
+      'If the comment is not meant as a description, separate it from the instruction with an empty line or an empty ' +
+      '`#` line. This ' +
       'check is experimental: enable it with `# check=experimental=InvalidDefinitionDescription` or in the settings.',
     url: 'https://docs.docker.com/reference/build-checks/invalid-definition-description/',
     bad: '# the Go release to build with\nARG GO_VERSION=1.22\nFROM golang:${GO_VERSION}\n',
@@ -33,7 +34,8 @@ export const invalidDefinitionDescription: Rule = {
       } else continue;
       if (names.length === 0) continue;
       const above = byLine.get(inst.startLine - 1);
-      if (!above || PRAGMA.test(above.text)) continue;
+      // An empty `#` line ends a description block for BuildKit: nothing above it describes the instruction.
+      if (!above || above.text.trim() === '' || PRAGMA.test(above.text)) continue;
       const first = above.text.split(' ')[0];
       if (names.includes(first)) continue;
       const example = names.length === 1 ? names[0] : '<name>';

@@ -160,7 +160,9 @@ export const invalidRunMount: Rule = {
           }
           // A secret's source= names the secret like id= does.
           const sourceOfSecret = type === 'secret' && (key === 'source' || key === 'src');
-          if (!mountKeyDoc(type, key) && !sourceOfSecret) {
+          // BuildKit reads ro/rw on any mount; on bind and cache mounts either spelling can change the default.
+          const accessMode = (type === 'bind' || type === 'cache') && ['readonly', 'ro', 'readwrite', 'rw'].includes(key);
+          if (!mountKeyDoc(type, key) && !sourceOfSecret && !accessMode) {
             problems.push(
               problem(
                 o.nameRange,

@@ -6,8 +6,22 @@ import { didYouMean } from './util/suggest';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The builder sets PATH itself when the base image has none. */
 const ALWAYS_SET = new Set(['PATH']);
+/** Build arguments BuildKit reads itself and never reports as undefined. */
+const BUILDER_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 /** Modifiers that say what happens when the variable is unset: the author has thought of that case. */
 const HANDLES_UNSET = new Set(['-', ':-', '+', ':+', '?', ':?']);
+
+/**
+ * `name` is `target` with one letter replaced or two neighbours swapped (`PAHT`). Looser near misses
+ * of PATH are usually the base image's own variables (`GOPATH`), which this check cannot see.
+ */
+function sameLengthSlip(name: string, target: string): boolean {
+  if (name.length !== target.length || name === target) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < name.length; i++) if (name[i] !== target[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  return diff.length === 2 && diff[1] === diff[0] + 1 && name[diff[0]] === target[diff[1]] && name[diff[1]] === target[diff[0]];
+}
 
 export const undefinedVar: Rule = {
   id: 'UndefinedVar',
@@ -21,7 +35,7 @@ export const undefinedVar: Rule = {
       '`FROM`), including `TARGETARCH` and the other platform arguments, is only visible inside a stage after `ARG NAME` ' +
       'in that stage. Variables in `RUN` commands are expanded by the shell and are not checked here. Without access to ' +
       "the base image's environment, a name that might come from it is only reported when it looks like a typo of a " +
-      'declared one.',
+      'declared one (or of `PATH`), or when this stage declares it only further down.',
     url: 'https://docs.docker.com/reference/build-checks/undefined-var/',
     bad: 'FROM scratch\nARG TARGETARCH\nCOPY dist/app-${TARGETARHC} /app\n',
     good: 'FROM scratch\nARG TARGETARCH\nCOPY dist/app-${TARGETARCH} /app\n',
@@ -35,9 +49,9 @@ export const undefinedVar: Rule = {
       if (uses.length === 0) continue;
       const visible = visibleNames(model, inst);
       for (const v of uses) {
-        if (!IDENTIFIER.test(v.name) || ALWAYS_SET.has(v.name) || visible.has(v.name)) continue;
+        if (!IDENTIFIER.test(v.name) || ALWAYS_SET.has(v.name) || BUILDER_ARGS.has(v.name) || visible.has(v.name)) continue;
         if (v.modifier !== null && HANDLES_UNSET.has(v.modifier)) continue;
-        const guess = didYouMean(v.name, [...visible]);
+        const guess = didYouMean(v.name, [...visible]) ?? [...ALWAYS_SET].find((n) => sameLengthSlip(v.name, n));
         const data = guess ? { replacement: guess } : {};
         if (globals.has(v.name) || AUTOMATIC_PLATFORM_ARGS.has(v.name)) {
           problems.push({
@@ -47,8 +61,17 @@ export const undefinedVar: Rule = {
           });
           continue;
         }
+        // An ARG or ENV further down in this stage: the name is meant to be the stage's own, used too early.
+        const later = model.declarations.find(
+          (d) => d.stageIndex === inst.stageIndex && d.name === v.name && d.instruction.startLine > inst.startLine,
+        );
         if (guess) {
           problems.push({ range: v.nameRange, message: `$${v.name} is not declared in this stage. Did you mean $${guess}?`, data });
+        } else if (later) {
+          problems.push({
+            range: v.nameRange,
+            message: `$${v.name} is used before its ${later.kind} on line ${later.instruction.startLine + 1}, so here it ${startsFromScratch(model, inst.stageIndex) ? 'expands to an empty string' : 'is empty unless the base image sets it'}. Move the ${later.kind} above this line.`,
+          });
         } else if (startsFromScratch(model, inst.stageIndex)) {
           problems.push({
             range: v.nameRange,
