@@ -5,13 +5,12 @@ import {
   cacheOnMount,
   DNF_TOOLS,
   imageLayerStages,
-  installWithoutCleanup,
   layerShipped,
   removesUnder,
   rpmCleanAll,
   rpmInstall,
 } from './util/packageCaches';
-import { callRange, runScripts } from './util/shellCommands';
+import { callRange, hasLaterCommand, runScripts } from './util/shellCommands';
 
 const CACHE_DIRS = ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5', '*/.cache/libdnf5'];
 
@@ -35,10 +34,14 @@ export const dnfCleanAll: Rule = {
     const shipped = imageLayerStages(model);
     for (const run of runScripts(model, ctx)) {
       if (!layerShipped(model, run.host, shipped) || cacheOnMount(run.inst, CACHE_DIRS)) continue;
-      const install = installWithoutCleanup(
-        run,
-        (c) => rpmInstall(c, DNF_TOOLS, true) !== null,
-        (c) => rpmCleanAll(c) || removesUnder(c, CACHE_DIRS),
+      const install = run.commands.find(
+        (i) =>
+          rpmInstall(i, DNF_TOOLS, true) !== null &&
+          // microdnf keeps its cache apart from dnf's, so each cleans its own (as hadolint expects).
+          !hasLaterCommand(
+            i,
+            (c) => (rpmCleanAll(c) && (c.name === 'microdnf') === (i.name === 'microdnf')) || removesUnder(c, CACHE_DIRS),
+          ),
       );
       if (!install) continue;
       problems.push({

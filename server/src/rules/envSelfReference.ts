@@ -24,7 +24,9 @@ export const envSelfReference: Rule = {
         if (!names.has(v.name)) continue;
         // Which pair the reference sits in: a pair may refer to its own old value (PATH=$PATH:/x).
         const owner = inst.properties.find((p) => p.valueRange && rangeContains(p.valueRange, v.range));
-        if (!owner || owner.name === v.name) continue;
+        if (!owner) continue;
+        // `PATH=/x:$PATH` extends the old value; a second `PATH=/y:$PATH` in the same ENV loses `/x` (hadolint agrees).
+        if (owner.name === v.name && !inst.properties.slice(0, inst.properties.indexOf(owner)).some((p) => p.name === v.name)) continue;
         // An earlier ARG or ENV gives the name a value, so the reference is deliberate (hadolint agrees).
         if (model.resolveDeclaration(v.name, inst)) continue;
         problems.push({

@@ -33,6 +33,24 @@ import { workdirAbsolute } from '../../../server/src/rules/workdirAbsolute';
 import { pointlessContainerCommands } from '../../../server/src/rules/pointlessContainerCommands';
 import { sudoInRun } from '../../../server/src/rules/sudoInRun';
 import { aptGetUpgrade } from '../../../server/src/rules/aptGetUpgrade';
+import { addForArchives } from '../../../server/src/rules/addForArchives';
+import { exposePortRange } from '../../../server/src/rules/exposePortRange';
+import { multipleHealthchecks } from '../../../server/src/rules/multipleHealthchecks';
+import { aptGetYes } from '../../../server/src/rules/aptGetYes';
+import { copyMultipleSourcesSlash } from '../../../server/src/rules/copyMultipleSourcesSlash';
+import { trustedRegistries } from '../../../server/src/rules/trustedRegistries';
+import { yumYes } from '../../../server/src/rules/yumYes';
+import { yumCleanAll } from '../../../server/src/rules/yumCleanAll';
+import { zypperNonInteractive } from '../../../server/src/rules/zypperNonInteractive';
+import { zypperDistUpgrade } from '../../../server/src/rules/zypperDistUpgrade';
+import { zypperClean } from '../../../server/src/rules/zypperClean';
+import { zypperPinVersions } from '../../../server/src/rules/zypperPinVersions';
+import { dnfAssumeYes } from '../../../server/src/rules/dnfAssumeYes';
+import { dnfCleanAll } from '../../../server/src/rules/dnfCleanAll';
+import { dnfPinVersions } from '../../../server/src/rules/dnfPinVersions';
+import { onbuildForbiddenTrigger } from '../../../server/src/rules/onbuildForbiddenTrigger';
+import { envSelfReference } from '../../../server/src/rules/envSelfReference';
+import { useraddHighUid } from '../../../server/src/rules/useraddHighUid';
 
 const F = 'FROM debian:12\n';
 
@@ -619,4 +637,282 @@ ruleTester(sudoInRun, [
 ruleTester(aptGetUpgrade, [
   { name: 'DL3005 dist-upgrade', code: `${F}RUN apt-get update && apt-get dist-upgrade -y\n`, problems: 1 },
   { name: 'DL3005 in an ONBUILD trigger', code: `${F}ONBUILD RUN apt-get dist-upgrade -y\n`, problems: 1 },
+]);
+
+// DL3010: COPY of a tar archive that a later RUN unpacks.
+ruleTester(addForArchives, [
+  {
+    name: 'DL3010 copied into a folder, then unpacked there',
+    code: `${F}COPY app.tar /srv/app\nRUN tar -xf /srv/app/app.tar\n`,
+    problems: 1,
+  },
+  {
+    name: 'DL3010 unpacked later in a chain, by a relative name',
+    code: `${F}COPY app.tar /srv/app\nWORKDIR /srv/app\nRUN make && echo ok && tar -xf app.tar\n`,
+    problems: 1,
+  },
+  { name: 'DL3010 copied under another name', code: `${F}COPY dist/app.tar /app.tar\nRUN tar -xf /app.tar\n`, problems: 1 },
+  {
+    name: 'DL3010 Windows paths (escape directive)',
+    code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY dist\\app.tar.gz "C:\\Program Files\\App"\nRUN tar -xf "C:\\Program Files\\App\\app.tar.gz"\n',
+    problems: 1,
+  },
+  {
+    name: 'DL3010 Windows paths, renamed (escape directive)',
+    code: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY dist\\app.tar.gz "C:\\Program Files\\pkg.tar.gz"\nRUN tar -xf pkg.tar.gz\n',
+    problems: 1,
+  },
+  {
+    name: 'DL3010 (differs: hadolint reads the raw text) with the default escape, Docker reads C:\\x\\pkg.tar.gz as C:xpkg.tar.gz',
+    code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY dist\\app.tar.gz "C:\\Program Files\\pkg.tar.gz"\nRUN tar -xf pkg.tar.gz\n',
+    problems: 0,
+  },
+  { name: 'DL3010 copied but never unpacked', code: `${F}COPY app.tar /srv/app\nFROM debian:12 AS next\n`, problems: 0 },
+  { name: 'DL3010 not an archive', code: `${F}COPY package.json /srv/app\n`, problems: 0 },
+  {
+    name: 'DL3010 copied from another stage',
+    code: `${F}COPY --from=builder /out/app.tar /opt/app.tar\nRUN tar -xf /opt/app.tar\n`,
+    problems: 0,
+  },
+]);
+
+// DL3011: EXPOSE outside 0-65535.
+ruleTester(exposePortRange, [
+  { name: 'DL3011 too high', code: `${F}EXPOSE 70000\n`, problems: 1 },
+  { name: 'DL3011 in range', code: `${F}EXPOSE 65000\n`, problems: 0 },
+]);
+
+// DL3012: more than one HEALTHCHECK in a stage.
+ruleTester(multipleHealthchecks, [
+  { name: 'DL3012 none', code: 'FROM scratch\n', problems: 0 },
+  { name: 'DL3012 one', code: 'FROM scratch\nHEALTHCHECK CMD ["/probe"]\n', problems: 0 },
+  { name: 'DL3012 one per stage', code: 'FROM scratch\nHEALTHCHECK CMD ["/a"]\nFROM scratch\nHEALTHCHECK CMD ["/b"]\n', problems: 0 },
+  { name: 'DL3012 two in a stage', code: 'FROM scratch\nHEALTHCHECK CMD ["/a"]\nHEALTHCHECK CMD ["/b"]\n', problems: 1 },
+]);
+
+// DL3014: apt-get install without -y.
+ruleTester(aptGetYes, [
+  { name: 'DL3014 no -y', code: `${F}RUN apt-get install vim=2:9.0\n`, problems: 1 },
+  { name: 'DL3014 in an ONBUILD trigger', code: `${F}ONBUILD RUN apt-get install vim=2:9.0\n`, problems: 1 },
+  {
+    name: 'DL3014 -yq, -qq, -y after or before install, --yes, --assume-yes',
+    code: `${F}RUN apt-get install -yq a=1 && apt-get install -qq b=1 && apt-get install -y c=1 && apt-get -y install d=1 && apt-get --yes install e=1 && apt-get --assume-yes install f=1\n`,
+    problems: 0,
+  },
+]);
+
+// DL3021: COPY of several sources to a destination without a trailing slash.
+ruleTester(copyMultipleSourcesSlash, [
+  { name: 'DL3021 one source', code: `${F}COPY a /b\n`, problems: 0 },
+  { name: 'DL3021 two sources, no slash', code: `${F}COPY a b /c\n`, problems: 1 },
+  { name: 'DL3021 two sources, slash', code: `${F}COPY a b /c/\n`, problems: 0 },
+]);
+
+// DL3026: FROM only trusted registries (when configured).
+ruleTester(trustedRegistries, [
+  { name: 'DL3026 nothing configured', code: 'FROM registry.example.com/debian:12\n', problems: 0 },
+  {
+    name: 'DL3026 an untrusted registry',
+    code: 'FROM registry.example.com/debian:12\n',
+    options: { trustedRegistries: ['docker.io'] },
+    problems: 1,
+  },
+  {
+    name: 'DL3026 a trusted registry',
+    code: 'FROM registry.example.com/debian:12\n',
+    options: { trustedRegistries: ['x.example', 'registry.example.com'] },
+    problems: 0,
+  },
+  { name: 'DL3026 scratch', code: 'FROM scratch\n', options: { trustedRegistries: ['x.example'] }, problems: 0 },
+  {
+    name: 'DL3026 every spelling of Docker Hub',
+    code: 'FROM ubuntu:24.04 AS a\nFROM someone/ubuntu:24.04 AS b\nFROM docker.io/someone/ubuntu:24.04 AS c\n',
+    options: { trustedRegistries: ['docker.io'] },
+    problems: 0,
+  },
+  {
+    name: 'DL3026 an earlier stage',
+    code: 'FROM registry.example.com/base:1 AS base\nFROM base AS next\n',
+    options: { trustedRegistries: ['registry.example.com'] },
+    problems: 0,
+  },
+  {
+    name: 'DL3026 a wildcard that does not match',
+    code: 'FROM x.example/debian:12\n',
+    options: { trustedRegistries: ['*.example.com'] },
+    problems: 1,
+  },
+  {
+    name: 'DL3026 a wildcard that matches',
+    code: 'FROM eu.example.com/debian:12\n',
+    options: { trustedRegistries: ['x.example', '*.example.com'] },
+    problems: 0,
+  },
+  {
+    name: 'DL3026 * trusts everything',
+    code: 'FROM ubuntu:24.04\nFROM registry.example.com/debian:12\n',
+    options: { trustedRegistries: ['*'] },
+    problems: 0,
+  },
+]);
+
+// DL3030: yum install without -y.
+ruleTester(yumYes, [
+  { name: 'DL3030 no -y', code: `${R}RUN yum install httpd-2.4.57 && yum clean all\n`, problems: 1 },
+  { name: 'DL3030 in an ONBUILD trigger', code: `${R}ONBUILD RUN yum install httpd-2.4.57\n`, problems: 1 },
+  { name: 'DL3030 with -y', code: `${R}RUN yum install -y httpd-2.4.57 && yum clean all\n`, problems: 0 },
+  { name: 'DL3030 not a yum command', code: `${R}RUN bash -c \`# nothing here\`\n`, problems: 0 },
+]);
+
+// DL3032: yum without yum clean all.
+ruleTester(yumCleanAll, [
+  { name: 'DL3032 no clean', code: `${R}RUN yum install -y httpd-2.4.57\n`, problems: 1 },
+  { name: 'DL3032 in an ONBUILD trigger', code: `${R}ONBUILD RUN yum install -y httpd-2.4.57\n`, problems: 1 },
+  { name: 'DL3032 clean all', code: `${R}RUN yum install -y httpd-2.4.57 && yum clean all\n`, problems: 0 },
+]);
+
+const S = 'FROM opensuse/leap:15.6\n';
+
+// DL3034: zypper without a non-interactive switch.
+ruleTester(zypperNonInteractive, [
+  { name: 'DL3034 no switch', code: `${S}RUN zypper install nginx=1.21 && zypper clean\n`, problems: 1 },
+  { name: 'DL3034 in an ONBUILD trigger', code: `${S}ONBUILD RUN zypper install nginx=1.21\n`, problems: 1 },
+  {
+    name: 'DL3034 (differs: hadolint accepts it) -n after install is --name, not --non-interactive',
+    code: `${S}RUN zypper install -n nginx=1.21 && zypper clean\n`,
+    problems: 1,
+  },
+  { name: 'DL3034 global -n', code: `${S}RUN zypper -n install nginx=1.21 && zypper clean\n`, problems: 0 },
+  ...['--non-interactive', '-y', '--no-confirm'].map((flag) => ({
+    name: `DL3034 install ${flag}`,
+    code: `${S}RUN zypper install ${flag} nginx=1.21 && zypper clean\n`,
+    problems: 0,
+  })),
+]);
+
+// DL3035: zypper dist-upgrade.
+ruleTester(zypperDistUpgrade, [
+  { name: 'DL3035 dist-upgrade and dup', code: `${S}RUN zypper dist-upgrade\nRUN zypper dup\n`, problems: 2 },
+  { name: 'DL3035 in an ONBUILD trigger', code: `${S}ONBUILD RUN zypper dup\n`, problems: 1 },
+]);
+
+// DL3036: zypper without zypper clean.
+ruleTester(zypperClean, [
+  { name: 'DL3036 no clean', code: `${S}RUN zypper install -y nginx=1.21\n`, problems: 1 },
+  { name: 'DL3036 in an ONBUILD trigger', code: `${S}ONBUILD RUN zypper install -y nginx=1.21\n`, problems: 1 },
+  {
+    name: 'DL3036 clean and cc',
+    code: `${S}RUN zypper install -y nginx=1.21 && zypper clean\nRUN zypper install -y vim=9.1 && zypper cc\n`,
+    problems: 0,
+  },
+]);
+
+// DL3037: zypper install without a version.
+ruleTester(zypperPinVersions, [
+  { name: 'DL3037 unpinned', code: `${S}RUN zypper install -y nginx && zypper clean\n`, problems: 1 },
+  { name: 'DL3037 in an ONBUILD trigger', code: `${S}ONBUILD RUN zypper install -y nginx\n`, problems: 1 },
+  {
+    name: 'DL3037 =, >=, >, <=, < (escaped for the shell) and an .rpm file',
+    code: `${S}RUN zypper install -y a=1.21 b\\>=1.0 c\\>1.0 d\\<=2.0 e\\<2.0 f-1.0-1.rpm && zypper clean\n`,
+    problems: 0,
+  },
+]);
+
+// DL3038: dnf install without -y.
+ruleTester(dnfAssumeYes, [
+  { name: 'DL3038 no -y', code: `${R}RUN dnf install httpd-2.4.57 && dnf clean all\n`, problems: 1 },
+  { name: 'DL3038 in an ONBUILD trigger', code: `${R}ONBUILD RUN dnf install httpd-2.4.57\n`, problems: 1 },
+  { name: 'DL3038 with -y', code: `${R}RUN dnf install -y httpd-2.4.57 && dnf clean all\n`, problems: 0 },
+  { name: 'DL3038 another tool', code: `${R}RUN notdnf install httpd\n`, problems: 0 },
+]);
+
+// DL3040: dnf without dnf clean all.
+ruleTester(dnfCleanAll, [
+  {
+    name: 'DL3040 dnf and microdnf without clean',
+    code: `${R}RUN dnf install -y httpd-2.4.57\nRUN microdnf install -y httpd-2.4.57\n`,
+    problems: 2,
+  },
+  { name: 'DL3040 cleaned by the other tool', code: `${R}RUN dnf install -y httpd-2.4.57 && microdnf clean all\n`, problems: 1 },
+  { name: 'DL3040 in an ONBUILD trigger', code: `${R}ONBUILD RUN dnf install -y httpd-2.4.57\n`, problems: 1 },
+  {
+    name: 'DL3040 clean all by the same tool',
+    code: `${R}RUN dnf install -y httpd-2.4.57 && dnf clean all\nRUN microdnf install -y httpd-2.4.57 && microdnf clean all\n`,
+    problems: 0,
+  },
+  {
+    name: 'DL3040 rm -rf /var/cache/yum',
+    code: `${R}RUN dnf install -y httpd-2.4.57 && rm -rf /var/cache/yum/*\nRUN microdnf install -y httpd-2.4.57 && rm -rf /var/cache/yum/*\n`,
+    problems: 0,
+  },
+  { name: 'DL3040 another tool', code: `${R}RUN notdnf install httpd\n`, problems: 0 },
+  { name: 'DL3040 clean before install', code: `${R}RUN microdnf clean all && dnf install -y httpd-2.4.57\n`, problems: 1 },
+]);
+
+// DL3041: dnf install without a version.
+ruleTester(dnfPinVersions, [
+  { name: 'DL3041 dnf and microdnf unpinned', code: `${R}RUN dnf install -y httpd && microdnf install -y httpd\n`, problems: 2 },
+  { name: 'DL3041 a name with - but no version', code: `${R}RUN dnf install -y python3-pip && dnf clean all\n`, problems: 1 },
+  { name: 'DL3041 in an ONBUILD trigger', code: `${R}ONBUILD RUN dnf install -y httpd\n`, problems: 1 },
+  {
+    name: 'DL3041 versions, with - and + in names and epochs',
+    code: `${R}RUN dnf install -y httpd-2.4.57 python3-pip-21.3.1 gcc-c++-11.4.1 openssl-1:3.0.7 && microdnf install -y httpd-2.4.57\n`,
+    problems: 0,
+  },
+  { name: 'DL3041 another tool', code: `${R}RUN notdnf install httpd && notdnf module install nodejs\n`, problems: 0 },
+  { name: 'DL3041 module unpinned', code: `${R}RUN dnf module install -y nodejs && microdnf module install -y nodejs\n`, problems: 2 },
+  {
+    name: 'DL3041 module with a stream',
+    code: `${R}RUN dnf module install -y nodejs:20 && microdnf module install -y nodejs:20\n`,
+    problems: 0,
+  },
+  { name: 'DL3041 versions from variables', code: `${R}RUN dnf install -y "git-core-\${GIT_VER}" httpd-$VERSION\n`, problems: 0 },
+]);
+
+// DL3043: ONBUILD ONBUILD, ONBUILD FROM, ONBUILD MAINTAINER.
+ruleTester(onbuildForbiddenTrigger, [
+  {
+    name: 'DL3043 forbidden triggers',
+    code: `${F}ONBUILD ONBUILD RUN make\nONBUILD FROM debian:12\nONBUILD MAINTAINER "Jo"\n`,
+    problems: 3,
+  },
+  {
+    name: 'DL3043 allowed triggers',
+    code: `${F}ONBUILD ADD a /b\nONBUILD USER app\nONBUILD LABEL a="b"\nONBUILD STOPSIGNAL SIGTERM\nONBUILD COPY a /b\nONBUILD RUN make\nONBUILD CMD ["x"]\nONBUILD SHELL ["/bin/sh", "-c"]\nONBUILD WORKDIR /w\nONBUILD EXPOSE 69\nONBUILD VOLUME /v\nONBUILD ENTRYPOINT ["x"]\nONBUILD ENV A="b"\nONBUILD ARG A\nONBUILD HEALTHCHECK NONE\n`,
+    problems: 0,
+  },
+  { name: 'DL3043 FROM and MAINTAINER outside ONBUILD', code: `${F}MAINTAINER "Jo"\n`, problems: 0 },
+]);
+
+// DL3044: ENV referring to a variable the same ENV defines.
+ruleTester(envSelfReference, [
+  { name: 'DL3044 defined by an earlier ENV', code: `${F}ENV A="x"\nENV B="\${A}/y"\n`, problems: 0 },
+  {
+    name: 'DL3044 names that only share a prefix or suffix',
+    code: `${F}ENV A="x" B="\${XA}/y" C="\${AX}/y" D="$XA/y" E="$AX/y" G="A/$AX/A"\n`,
+    problems: 0,
+  },
+  { name: 'DL3044 one exact use among near misses', code: `${F}ENV A="x" B="$A/$AX/y"\n`, problems: 1 },
+  { name: 'DL3044 an ARG of the same name', code: `${F}ARG A\nENV A=\${A}\n`, problems: 0 },
+  { name: 'DL3044 an earlier ENV of the same name', code: `${F}ENV A x\nENV A=\${A}\n`, problems: 0 },
+  {
+    name: 'DL3044 extending a variable with itself',
+    code: `${F}ENV PATH=/opt/bin:\${PATH}\nENV PATH=/usr/local/x:\${PATH}\n`,
+    problems: 0,
+  },
+  { name: 'DL3044 redefined and reused in one ENV', code: `${F}ENV PATH=/opt/bin:\${PATH} PATH=/usr/local/x:\${PATH}\n`, problems: 1 },
+  {
+    name: 'DL3044 braces, bare, whole value',
+    code: `${F}ENV A="x" B="\${A}/y"\nENV C="x" D="$C/y"\nENV E="x" G="$E"\nENV H="x" I="\${H}"\n`,
+    problems: 4,
+  },
+]);
+
+// DL3046: useradd with a high UID and without -l.
+ruleTester(useraddHighUid, [
+  { name: 'DL3046 no uid', code: `${F}RUN useradd app\n`, problems: 0 },
+  { name: 'DL3046 a short uid', code: `${F}RUN useradd -u 12345 app\n`, problems: 0 },
+  { name: 'DL3046 a long uid with -l', code: `${F}RUN useradd -l -u 123456 app\n`, problems: 0 },
+  { name: 'DL3046 -l alone', code: `${F}RUN useradd -l app\n`, problems: 0 },
+  { name: 'DL3046 a long uid without -l', code: `${F}RUN useradd -u 123456 app\n`, problems: 1 },
 ]);
