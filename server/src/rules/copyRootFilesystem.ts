@@ -21,7 +21,8 @@ export const copyRootFilesystem: Rule = {
   check(model) {
     const problems: Problem[] = [];
     for (const inst of model.instructions) {
-      if (inst.keyword !== 'COPY' || !inst.flags.some((f) => f.name.toLowerCase() === 'from')) continue;
+      const from = inst.flags.find((f) => f.name.toLowerCase() === 'from');
+      if (inst.keyword !== 'COPY' || !from) continue;
       const words = inst.json ? inst.json.strings : inst.args;
       if (words.length < 2) continue;
       const dest = words[words.length - 1];
@@ -29,8 +30,7 @@ export const copyRootFilesystem: Rule = {
       if (unquote(dest.value) !== '/' || !sources.some((s) => unquote(s.value) === '/')) continue;
       problems.push({
         range: spanRange(sources[0].range, dest.range),
-        message:
-          'This copies the entire filesystem of the other stage, build tools and caches included. Copy only what the image needs, such as the built program.',
+        message: `This copies the entire filesystem of ${from.value ? `"${from.value}"` : 'the other stage'} over this one, package manager and caches included. Copy only the folders the image needs, such as the built program.`,
       });
     }
     return problems;
