@@ -1,7 +1,9 @@
 // Conformance with hadolint's own behaviour for the DL rules: each case restates, in a short Dockerfile of our
 // own, a fact hadolint's rule specs establish (a case it reports, or one it leaves alone). Grouped by rule.
 // Where we deliberately differ from hadolint the case says so in its name.
+import * as assert from 'node:assert/strict';
 import { ruleTester } from '../../helpers/ruleTester';
+import { rules } from '../../../server/src/rules';
 import { aptGetPinVersions } from '../../../server/src/rules/aptGetPinVersions';
 import { aptListsCleanup } from '../../../server/src/rules/aptListsCleanup';
 import { pipPinVersions } from '../../../server/src/rules/pipPinVersions';
@@ -51,6 +53,18 @@ import { dnfPinVersions } from '../../../server/src/rules/dnfPinVersions';
 import { onbuildForbiddenTrigger } from '../../../server/src/rules/onbuildForbiddenTrigger';
 import { envSelfReference } from '../../../server/src/rules/envSelfReference';
 import { useraddHighUid } from '../../../server/src/rules/useraddHighUid';
+import { yarnCacheClean } from '../../../server/src/rules/yarnCacheClean';
+import { instructionOrder } from '../../../server/src/rules/instructionOrder';
+import { goInstallPin } from '../../../server/src/rules/goInstallPin';
+import { wgetAndCurl } from '../../../server/src/rules/wgetAndCurl';
+import { multipleCmd } from '../../../server/src/rules/multipleCmd';
+import { lnBinSh } from '../../../server/src/rules/lnBinSh';
+import { numericUser } from '../../../server/src/rules/numericUser';
+import { redundantTargetPlatform } from '../../../server/src/rules/redundantTargetPlatform';
+import { copyRootFilesystem } from '../../../server/src/rules/copyRootFilesystem';
+import { ignorePragma } from '../../../server/src/rules/ignorePragma';
+import { multipleEntrypoint } from '../../../server/src/rules/multipleEntrypoint';
+import { maintainerDeprecated } from '../../../server/src/rules/maintainerDeprecated';
 
 const F = 'FROM debian:12\n';
 
@@ -916,3 +930,237 @@ ruleTester(useraddHighUid, [
   { name: 'DL3046 -l alone', code: `${F}RUN useradd -l app\n`, problems: 0 },
   { name: 'DL3046 a long uid without -l', code: `${F}RUN useradd -u 123456 app\n`, problems: 1 },
 ]);
+
+const N = 'FROM node:22\n';
+
+// DL3060: yarn install without yarn cache clean.
+ruleTester(yarnCacheClean, [
+  { name: 'DL3060 not yarn', code: `${N}RUN make\n`, problems: 0 },
+  { name: 'DL3060 no clean', code: `${N}RUN yarn install\n`, problems: 1 },
+  { name: 'DL3060 in an ONBUILD trigger', code: `${N}ONBUILD RUN yarn install\n`, problems: 1 },
+  { name: 'DL3060 clean', code: `${N}RUN yarn install && yarn cache clean\n`, problems: 0 },
+  { name: 'DL3060 in the last stage', code: 'FROM node:22 AS a\nRUN make\nFROM node:22\nRUN yarn install\n', problems: 1 },
+  { name: 'DL3060 in a stage the last one builds on', code: 'FROM node:22 AS a\nRUN yarn install\nFROM a\nRUN make\n', problems: 1 },
+  { name: 'DL3060 a cleaned base stage', code: 'FROM node:22 AS a\nRUN yarn install && yarn cache clean\nFROM a\nRUN make\n', problems: 0 },
+  {
+    name: 'DL3060 a stage that is not shipped',
+    code: 'FROM node:22 AS a\nRUN yarn install\nFROM scratch\nCOPY --from=a /app /app\n',
+    problems: 0,
+  },
+]);
+
+// DL3061: instructions before the first FROM.
+ruleTester(instructionOrder, [
+  { name: 'DL3061 LABEL before FROM', code: 'LABEL a=b\nFROM debian:12\n', problems: 1 },
+  { name: 'DL3061 FROM first', code: 'FROM debian:12\nLABEL a=b\n', problems: 0 },
+  { name: 'DL3061 ARG before FROM', code: 'ARG V=12\nFROM debian:$V\nLABEL a=b\n', problems: 0 },
+  { name: 'DL3061 a parser directive before FROM', code: '# syntax=docker/dockerfile:1\nFROM debian:12\n', problems: 0 },
+  { name: 'DL3061 ARG after FROM', code: 'FROM debian:12\nARG A=B\nRUN true\n', problems: 0 },
+]);
+
+const G = 'FROM golang:1.23\n';
+
+// DL3062: go install, go get and go run without a version.
+ruleTester(goInstallPin, [
+  { name: 'DL3062 unpinned and @latest', code: `${G}RUN go install example.com/tool && go install example.com/tool@latest\n`, problems: 2 },
+  { name: 'DL3062 in an ONBUILD trigger', code: `${G}ONBUILD RUN go install example.com/tool\n`, problems: 1 },
+  { name: 'DL3062 a version', code: `${G}RUN go install example.com/tool@v1.2.3\n`, problems: 0 },
+  { name: 'DL3062 local paths', code: `${G}RUN go install /src/app && go install ./cmd/app && go install .\n`, problems: 0 },
+  {
+    name: 'DL3062 go get',
+    code: `${G}RUN go get example.com/lib && go get example.com/lib@latest && go get example.com/lib@v1.2.3\n`,
+    problems: 2,
+  },
+  { name: 'DL3062 go run', code: `${G}RUN go run example.com/tool && go run example.com/tool@latest\n`, problems: 2 },
+  {
+    name: 'DL3062 go run: what follows the package is its own arguments',
+    code: `${G}RUN go run example.com/tool@v1.2.3 -f && go run example.com/tool@v1.2.3 --flag value other.example/x\n`,
+    problems: 0,
+  },
+  { name: 'DL3062 go run of local paths', code: `${G}RUN go run /src/app && go run ./cmd/app && go run .\n`, problems: 0 },
+  {
+    name: 'DL3062 (differs: hadolint reports it) a path without a dot is the current module or the standard library',
+    code: `${G}RUN go install tool mytool && go get -tool mytool\n`,
+    problems: 0,
+  },
+]);
+
+// DL4001: wget and curl in one stage.
+ruleTester(wgetAndCurl, [
+  { name: 'DL4001 in two RUNs', code: `${N}RUN wget https://a.example/x\nRUN curl -fsS https://a.example/y\n`, problems: 1 },
+  { name: 'DL4001 in one RUN', code: `${N}RUN wget https://a.example/x && curl -fsS https://a.example/y\n`, problems: 1 },
+  { name: 'DL4001 wget only', code: `${N}RUN wget https://a.example/x\n`, problems: 0 },
+  {
+    name: 'DL4001 in different stages',
+    code: `${N}RUN wget https://a.example/x\nFROM scratch\nRUN curl -fsS https://a.example/y\n`,
+    problems: 0,
+  },
+  {
+    name: 'DL4001 both in one stage, curl in another',
+    code: `${N}RUN wget https://a.example/x\nRUN curl -fsS https://a.example/y\nFROM scratch\nRUN curl -fsS https://a.example/y\n`,
+    problems: 1,
+  },
+  {
+    name: 'DL4001 each later use is reported',
+    code: `${N}RUN wget https://a.example/x\nRUN curl -fsS https://a.example/y\nRUN echo hi\nRUN wget https://a.example/z\n`,
+    problems: 2,
+  },
+]);
+
+// DL4003: several CMDs in one stage.
+ruleTester(multipleCmd, [
+  { name: 'DL4003 two CMDs', code: 'FROM debian:12\nCMD ["bash"]\nRUN make\nCMD ["app"]\n', problems: 1 },
+  { name: 'DL4003 one per stage', code: 'FROM debian:12 AS a\nCMD ["bash"]\nFROM debian:12 AS b\nCMD ["app"]\n', problems: 0 },
+  {
+    name: 'DL4003 two in the first stage',
+    code: 'FROM debian:12 AS a\nCMD ["bash"]\nCMD ["app"]\nFROM debian:12 AS b\nCMD ["app"]\n',
+    problems: 1,
+  },
+  { name: 'DL4003 one CMD', code: 'FROM debian:12\nCMD ["true"]\n', problems: 0 },
+]);
+
+// DL4005: ln to /bin/sh instead of SHELL.
+ruleTester(lnBinSh, [
+  { name: 'DL4005 ln -sfv to /bin/sh', code: `${F}RUN ln -sfv /bin/bash /bin/sh\n`, problems: 1 },
+  { name: 'DL4005 in an ONBUILD trigger', code: `${F}ONBUILD RUN ln -sf /bin/bash /bin/sh\n`, problems: 1 },
+  { name: 'DL4005 another link', code: `${F}RUN ln -sf /bin/true /sbin/initctl\n`, problems: 0 },
+  { name: 'DL4005 /bin/sh as an argument of another command', code: `${F}RUN ln -s a b && make && run-with /bin/sh\n`, problems: 0 },
+]);
+
+// DL3066: USER by name rather than by id.
+ruleTester(numericUser, [
+  { name: 'DL3066 numeric uid', code: 'FROM scratch\nUSER 12345\n', problems: 0 },
+  { name: 'DL3066 numeric uid:gid', code: 'FROM scratch\nUSER 1234:5678\n', problems: 0 },
+  { name: 'DL3066 a name', code: 'FROM scratch\nUSER app\n', problems: 1 },
+  { name: 'DL3066 name:group', code: 'FROM scratch\nUSER app:staff\n', problems: 1 },
+]);
+
+// DL3065: FROM --platform=$TARGETPLATFORM is the default anyway.
+ruleTester(redundantTargetPlatform, [
+  { name: 'DL3065 no flag', code: 'FROM alpine:3.20\n', problems: 0 },
+  {
+    name: 'DL3065 other platforms',
+    code: 'ARG OTHER\nFROM --platform=$OTHER alpine:3.20\nFROM --platform=linux/arm64 alpine:3.20\n',
+    problems: 0,
+  },
+  {
+    name: 'DL3065 $TARGETPLATFORM and ${TARGETPLATFORM}',
+    code: 'FROM --platform=$TARGETPLATFORM alpine:3.20\nFROM --platform=${TARGETPLATFORM} alpine:3.20\n',
+    problems: 2,
+  },
+]);
+
+// DL3067: copying a whole stage's filesystem to /.
+ruleTester(copyRootFilesystem, [
+  {
+    name: 'DL3067 / to /, bare or quoted',
+    code: 'FROM alpine:3.20 AS build\nFROM scratch\nCOPY --from=build / /\nCOPY --from=build "/" "/"\n',
+    problems: 2,
+  },
+  { name: 'DL3067 without --from', code: 'FROM scratch\nCOPY / /\n', problems: 0 },
+  {
+    name: 'DL3067 a folder, or into a folder',
+    code: 'FROM alpine:3.20 AS build\nFROM scratch\nCOPY --from=build /app /\nCOPY --from=build / /app\n',
+    problems: 0,
+  },
+]);
+
+// DL1001: inline ignore pragmas.
+ruleTester(ignorePragma, [
+  { name: 'DL1001 an ignore pragma', code: 'FROM debian:12\n# hadolint ignore=DL3003\nRUN cd /x\n', problems: 1 },
+  { name: 'DL1001 another pragma', code: 'FROM debian:12\n# hadolint shell=powershell\nRUN x\n', problems: 0 },
+  { name: 'DL1001 a plain comment', code: 'FROM debian:12\n# build it\nRUN x\n', problems: 0 },
+]);
+
+// DL4004: several ENTRYPOINTs in one stage.
+ruleTester(multipleEntrypoint, [
+  { name: 'DL4004 two ENTRYPOINTs', code: 'FROM debian:12\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n', problems: 1 },
+  { name: 'DL4004 one per stage', code: 'FROM debian:12 AS a\nENTRYPOINT ["a"]\nFROM debian:12\nENTRYPOINT ["b"]\n', problems: 0 },
+]);
+
+// DL4000: MAINTAINER.
+ruleTester(maintainerDeprecated, [
+  { name: 'DL4000 MAINTAINER', code: 'FROM debian:12\nMAINTAINER Jo <jo@example.com>\n', problems: 1 },
+  { name: 'DL4000 a LABEL instead', code: 'FROM debian:12\nLABEL org.opencontainers.image.authors="jo@example.com"\n', problems: 0 },
+]);
+
+// Default severities from hadolint's rule table (Style is our 'hint'; Ignore is a rule that is off by default).
+describe('hadolint default severities', () => {
+  const E = 'error';
+  const W = 'warning';
+  const I = 'info';
+  const expected: Record<string, string> = {
+    DL1001: 'ignore',
+    DL3000: E,
+    DL3001: I,
+    DL3002: W,
+    DL3003: W,
+    DL3004: E,
+    DL3006: W,
+    DL3007: W,
+    DL3008: W,
+    DL3009: I,
+    DL3010: I,
+    DL3011: E,
+    DL3012: E,
+    DL3013: W,
+    DL3014: W,
+    DL3015: I,
+    DL3016: W,
+    DL3018: W,
+    DL3019: I,
+    DL3020: E,
+    DL3021: E,
+    DL3022: W,
+    DL3023: E,
+    DL3024: E,
+    DL3025: W,
+    DL3026: E,
+    DL3027: W,
+    DL3028: W,
+    DL3029: W,
+    DL3030: W,
+    DL3032: W,
+    DL3033: W,
+    DL3034: W,
+    DL3035: W,
+    DL3036: W,
+    DL3037: W,
+    DL3038: W,
+    DL3040: W,
+    DL3041: W,
+    DL3042: W,
+    DL3043: E,
+    DL3044: E,
+    DL3045: W,
+    DL3046: W,
+    DL3047: I,
+    DL3048: 'hint',
+    DL3049: I,
+    DL3050: I,
+    DL3051: W,
+    DL3052: W,
+    DL3053: W,
+    DL3054: W,
+    DL3055: W,
+    DL3056: W,
+    DL3057: 'ignore',
+    DL3058: W,
+    DL3059: I,
+    DL3060: I,
+    DL3061: E,
+    DL4000: E,
+    DL4001: W,
+    DL4003: W,
+    DL4004: E,
+    DL4005: W,
+    DL4006: W,
+  };
+  for (const [id, level] of Object.entries(expected)) {
+    it(`${id} is ${level}`, () => {
+      const rule = rules.find((r) => r.id === id);
+      assert.ok(rule, `${id} is registered`);
+      assert.equal(rule.defaultOff ? 'ignore' : rule.severity, level);
+    });
+  }
+});
