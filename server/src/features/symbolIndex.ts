@@ -243,17 +243,21 @@ export function symbolAt(
     }
     for (const a of i.args) if (contains(a.range, pos)) stageRefs.add(a.value);
   }
-  const filters: Filter[] = [...variables].map((variable) => ({ variable }));
-  // A heredoc marker may be quoted (`<<'EOF'`) and use any characters a shell word may; with `<<-`
-  // or a file descriptor (`3<<EOF`) in front, the word starts before the delimiter.
-  const word = wordAt(text, pos.character, HEREDOC_CHAR).replace(/['"]/g, '');
-  for (const delimiter of new Set([word, word.replace(/^\d*-?/, ''), name])) if (delimiter) filters.push({ heredoc: delimiter });
+  // Stage references first: a stage name under the caret is checked against the stages alone, before the
+  // variable and heredoc groups, whose builds read every instruction of the version. Occurrences of
+  // different kinds never overlap (stage names cannot contain `$` or `<<`), so the order changes no answer.
+  const filters: Filter[] = [];
   const stages = new Set<number>();
   for (const ref of stageRefs) {
     const stage = ref ? model.stageByReference(ref) : undefined;
     if (stage) stages.add(stage.index);
   }
   for (const stage of stages) filters.push({ stage });
+  for (const variable of variables) filters.push({ variable });
+  // A heredoc marker may be quoted (`<<'EOF'`) and use any characters a shell word may; with `<<-`
+  // or a file descriptor (`3<<EOF`) in front, the word starts before the delimiter.
+  const word = wordAt(text, pos.character, HEREDOC_CHAR).replace(/['"]/g, '');
+  for (const delimiter of new Set([word, word.replace(/^\d*-?/, ''), name])) if (delimiter) filters.push({ heredoc: delimiter });
   for (const filter of filters) {
     const hit = findIn(groupsFor(model, filter), pos);
     if (hit) return hit;
