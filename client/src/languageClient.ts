@@ -1,6 +1,14 @@
 // Server options and document selector; the client itself is vscode-languageclient's.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { LANGUAGE_ID, SERVER_NAME, SETTINGS_SECTION } from '../../server/src/protocol';
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
@@ -26,7 +34,35 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       fileEvents: watchers,
     },
     outputChannel,
-    // The default error handler restarts a crashed server (up to 4 times in 3 minutes).
+    errorHandler: crashRestarter(),
   };
   return new LanguageClient('dockerfileStudio', SERVER_NAME, serverOptions, clientOptions);
+}
+
+const RESTARTS = 5;
+const WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Restarts a server that died, up to 5 times in 3 minutes. The library's default handler also shuts
+ * the client down for good after 3 failed writes, which is what happens when the editor sends a few
+ * requests just as the server dies: the client then never came back (seen in the crash test). A
+ * failed write is not a reason to give up; the close that follows decides.
+ */
+export function crashRestarter(now: () => number = Date.now): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue, handled: true }),
+    closed: () => {
+      const t = now();
+      while (restarts.length && t - restarts[0] > WINDOW_MS) restarts.shift();
+      if (restarts.length >= RESTARTS) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: `The Dockerfile language server stopped ${RESTARTS + 1} times in 3 minutes, so it was not started again. "Dockerfile: Show Language Server Output" shows why; "Dockerfile: Restart Language Server" starts it.`,
+        };
+      }
+      restarts.push(t);
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }

@@ -39,14 +39,16 @@ export interface DockerTaskDefinition extends vscode.TaskDefinition {
 const MAX_PROVIDED = 50;
 
 export function registerDockerTasks(services: () => DockerServices): vscode.Disposable {
-  const provider: vscode.TaskProvider = {
-    provideTasks: () => provideTasks(services()),
+  // VS Code asks each type's provider for tasks of that type only, and reports any other type as an
+  // error ("There are task errors"): one provider per type, each keeping just its own.
+  const provider = (type: string): vscode.TaskProvider => ({
+    provideTasks: async () => (await provideTasks(services())).filter((task) => task.definition.type === type),
     resolveTask: (task) => resolveTask(services(), task),
-  };
+  });
   return vscode.Disposable.from(
-    vscode.tasks.registerTaskProvider('dockerfile-build', provider),
-    vscode.tasks.registerTaskProvider('dockerfile-run', provider),
-    vscode.tasks.registerTaskProvider('dockerfile-docker', provider),
+    vscode.tasks.registerTaskProvider('dockerfile-build', provider('dockerfile-build')),
+    vscode.tasks.registerTaskProvider('dockerfile-run', provider('dockerfile-run')),
+    vscode.tasks.registerTaskProvider('dockerfile-docker', provider('dockerfile-docker')),
   );
 }
 

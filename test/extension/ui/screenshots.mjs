@@ -52,6 +52,14 @@ export async function takeScreenshots({ browser, serverUrl, extensionPath, works
     const colours = await shellColours(page);
     await page.screenshot({ path: join(resultsDir, 'highlight.png') });
     report(`highlight: ${colours.summary}`);
+
+    // Nothing the extension did along the way may have raised an error or warning notification (a
+    // task provider returning tasks of another type once showed "There are task errors"). Toasts hide
+    // after a while, so read the notification centre, which keeps them all.
+    const notices = await notificationCentre(page);
+    const errors = notices.filter((t) => /error|fail|unexpected/i.test(t));
+    if (errors.length) throw new Error(`error notifications: ${errors.join(' | ')}`);
+    report(`notification centre: ${notices.length ? notices.join(' | ') : 'empty'}`);
   } catch (error) {
     await page.screenshot({ path: join(resultsDir, 'screenshots-failure.png') }).catch(() => {});
     throw error;
@@ -143,6 +151,21 @@ async function openProblems(page, { line, text }) {
 }
 
 /** Runs the contributed show-output command the way a user does, from the command palette. */
+/** The messages in the notification centre (every notification of the session, hidden toasts included). */
+async function notificationCentre(page) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill('>Notifications: Show Notifications');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.notifications-center').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForTimeout(500);
+  const messages = await page.locator('.notifications-center .notification-list-item-message').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return messages.map((m) => m.replace(/\s+/g, ' ').trim());
+}
+
 async function showOutputFromPalette(page, extensionPath) {
   const manifest = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
   const contribution = manifest.contributes?.commands?.find((c) => c.command === 'dockerfileStudio.showOutput');
