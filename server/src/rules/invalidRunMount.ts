@@ -37,7 +37,7 @@ const REJECTED: Record<string, (type: string) => boolean> = {
   from: (t) => t === 'secret',
 };
 const BOOLEAN_KEYS = new Set(['readonly', 'ro', 'readwrite', 'rw', 'required']);
-const NEEDS_TARGET = new Set(['bind', 'cache', 'tmpfs']);
+const NEEDS_TARGET = new Set(['cache', 'tmpfs']);
 
 interface MountData {
   replacement?: string;
@@ -95,7 +95,7 @@ export const invalidRunMount: Rule = {
       for (const flag of inst.flags) {
         if (flag.name !== 'mount' || flag.value === null || flag.value === '') continue;
         const typeOption = flag.options.find((o) => o.name.toLowerCase() === 'type');
-        let type = typeOption?.value?.toLowerCase() ?? 'bind';
+        const type = typeOption?.value?.toLowerCase() ?? 'bind';
         if (typeOption && !(MOUNT_TYPES as readonly string[]).includes(type)) {
           if (type.includes('$')) continue;
           const guess = didYouMean(type, MOUNT_TYPES);
@@ -190,14 +190,15 @@ export const invalidRunMount: Rule = {
             );
           }
         }
+        // Without target a mount lands on the working directory. For a bind mount that is an idiom
+        // (`--mount=from=src` after `WORKDIR /src`, as moby's and compose's own Dockerfiles do); a cache or
+        // tmpfs over the working directory hides the files there and is almost always a forgotten target.
+        // The build itself fails only when the working directory is `/`, which depends on WORKDIR.
         if (NEEDS_TARGET.has(type) && !hasTarget) {
-          type = type === 'bind' && !typeOption ? 'bind (the default type)' : type;
-          // Without target the mount lands on the working directory: fatal only when that is `/`, which
-          // depends on WORKDIR and the base image, so this stays a warning.
           problems.push(
             problem(
               flag.valueRange ?? flag.range,
-              `A ${type} mount needs target=<path>: without it the mount covers the working directory, and the build fails when that is /.`,
+              `A ${type} mount needs target=<path>: without it the mount covers the working directory (and the build fails when that is /).`,
               'warning',
             ),
           );
