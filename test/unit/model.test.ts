@@ -205,6 +205,20 @@ describe('model: the shell model of RUN', () => {
     assert.equal(m.instructions[1].shell!.pipelines.length, 1);
   });
 
+  it('reads a continuation with blanks after the backslash as a continuation, not an escaped space', () => {
+    const m = model('FROM a\nRUN groupadd -r app \\  \n    && useradd -r -g app app\t\\\t\n    && id app\n');
+    const shell = m.instructions[1].shell!;
+    assert.equal(shell.hasErrors, false);
+    assert.deepEqual(
+      shell.commands.map((c) => [c.name, c.nameRange.start.line]),
+      [
+        ['groupadd', 1],
+        ['useradd', 2],
+        ['id', 3],
+      ],
+    );
+  });
+
   it('reads shell heredoc bodies as shell and skips data heredocs', () => {
     const m = model('FROM a\nRUN <<EOF\napt-get update\npip install x\nEOF\nRUN cat <<EOF > /f\nnot a command\nEOF\n');
     assert.deepEqual(

@@ -265,10 +265,10 @@ class InstructionImpl implements Instruction {
         const e = Math.max(s, to >= 0 ? to : text.replace(/[ \t]+$/, '').length - 1);
         text = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
       }
-      if (escape !== '\\') {
-        const trimmed = text.replace(/[ \t]+$/, '');
-        if (trimmed.endsWith(escape)) text = trimmed.slice(0, -1) + '\\';
-      }
+      // A line continues when it ends with the escape character, blanks after it included (`\ ` at the
+      // end is a continuation to Docker, an escaped space to the shell): the shell gets a bare `\`.
+      const trimmed = text.replace(/[ \t]+$/, '');
+      if (trimmed.endsWith(escape) && (escape !== '\\' || trimmed.length < text.length)) text = trimmed.slice(0, -1) + '\\';
       out.push(text);
       lineMap.push(l);
     }
