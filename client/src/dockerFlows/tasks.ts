@@ -42,7 +42,7 @@ export function registerDockerTasks(services: () => DockerServices): vscode.Disp
   // VS Code asks each type's provider for tasks of that type only, and reports any other type as an
   // error ("There are task errors"): one provider per type, each keeping just its own.
   const provider = (type: string): vscode.TaskProvider => ({
-    provideTasks: async () => (await provideTasks(services())).filter((task) => task.definition.type === type),
+    provideTasks: () => provideTasks(services(), type),
     resolveTask: (task) => resolveTask(services(), task),
   });
   return vscode.Disposable.from(
@@ -52,16 +52,19 @@ export function registerDockerTasks(services: () => DockerServices): vscode.Disp
   );
 }
 
-async function provideTasks(services: DockerServices): Promise<vscode.Task[]> {
+/** The tasks of one type: a build per Dockerfile, a run per image last built from one; docker tasks are only written by hand. */
+async function provideTasks(services: DockerServices, type: string): Promise<vscode.Task[]> {
   const tasks: vscode.Task[] = [];
+  if (type !== 'dockerfile-build' && type !== 'dockerfile-run') return tasks;
   for (const dockerfile of (await findDockerfiles()).slice(0, MAX_PROVIDED)) {
     const folder = vscode.workspace.getWorkspaceFolder(dockerfile);
     if (!folder) continue;
     const memory = services.memory.get(dockerfile);
-    const relative = path.relative(folder.uri.fsPath, dockerfile.fsPath);
-    const build: BuildTaskDefinition = { type: 'dockerfile-build', dockerfile: relative, ...(memory.image ? { tag: memory.image } : {}) };
-    tasks.push(buildTask(services, build, folder));
-    if (memory.lastBuiltImage) {
+    if (type === 'dockerfile-build') {
+      const relative = path.relative(folder.uri.fsPath, dockerfile.fsPath);
+      const build: BuildTaskDefinition = { type, dockerfile: relative, ...(memory.image ? { tag: memory.image } : {}) };
+      tasks.push(buildTask(services, build, folder));
+    } else if (memory.lastBuiltImage) {
       tasks.push(runTask(services, { type: 'dockerfile-run', image: memory.lastBuiltImage, rm: true }, folder));
     }
   }
