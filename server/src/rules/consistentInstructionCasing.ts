@@ -1,6 +1,5 @@
-import type { Instruction } from '../model';
+import { isInstruction, type Instruction } from '../model';
 import type { Problem, Rule } from './types';
-import { INSTRUCTIONS } from './unknownInstruction';
 import { withTriggers } from './util/logicalLine';
 
 function casingOf(raw: string): 'lower' | 'upper' | 'mixed' {
@@ -25,12 +24,12 @@ export const consistentInstructionCasing: Rule = {
     good: 'FROM alpine:3.20\nRUN echo hello\nCMD ["sh"]\n',
   },
   check(model) {
-    const known: Instruction[] = withTriggers(model).filter((i) => INSTRUCTIONS.includes(i.keyword));
+    const known: Instruction[] = withTriggers(model).filter((i) => isInstruction(i.keyword));
     let lower = 0;
     let upper = 0;
     // BuildKit counts the stages' own instructions only: global ARGs and ONBUILD triggers do not vote.
     for (const i of model.instructions) {
-      if (i.stageIndex < 0 || !INSTRUCTIONS.includes(i.keyword)) continue;
+      if (i.stageIndex < 0 || !isInstruction(i.keyword)) continue;
       const c = casingOf(i.keywordRaw);
       if (c === 'lower') lower++;
       else if (c === 'upper') upper++;

@@ -1,3 +1,4 @@
+import type { VariableDecl } from '../model';
 import type { Problem, Rule } from './types';
 import { builderExpansion } from './util/expansion';
 import { AUTOMATIC_PLATFORM_ARGS, globalArgNames, startsFromScratch, visibleNames } from './util/scope';
@@ -43,6 +44,20 @@ export const undefinedVar: Rule = {
   check(model) {
     const problems: Problem[] = [];
     const globals = globalArgNames(model);
+    // ARG/ENV declarations by stage and name, in document order; built only when a use is undeclared.
+    let byStageAndName: Map<string, VariableDecl[]> | undefined;
+    const laterDeclaration = (stage: number, name: string, line: number): VariableDecl | undefined => {
+      if (!byStageAndName) {
+        byStageAndName = new Map();
+        for (const d of model.declarations) {
+          const key = `${d.stageIndex}\u0000${d.name}`;
+          const list = byStageAndName.get(key);
+          if (list) list.push(d);
+          else byStageAndName.set(key, [d]);
+        }
+      }
+      return byStageAndName.get(`${stage}\u0000${name}`)?.find((d) => d.instruction.startLine > line);
+    };
     for (const inst of model.instructions) {
       if (inst.stageIndex < 0 || inst.keyword === 'FROM' || inst.keyword === 'ONBUILD') continue;
       const uses = builderExpansion(model, inst).vars;
@@ -62,9 +77,7 @@ export const undefinedVar: Rule = {
           continue;
         }
         // An ARG or ENV further down in this stage: the name is meant to be the stage's own, used too early.
-        const later = model.declarations.find(
-          (d) => d.stageIndex === inst.stageIndex && d.name === v.name && d.instruction.startLine > inst.startLine,
-        );
+        const later = laterDeclaration(inst.stageIndex, v.name, inst.startLine);
         if (guess) {
           problems.push({ range: v.nameRange, message: `$${v.name} is not declared in this stage. Did you mean $${guess}?`, data });
         } else if (later) {

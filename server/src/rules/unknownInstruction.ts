@@ -2,8 +2,6 @@ import { INSTRUCTIONS, isInstruction } from '../model/keywords';
 import type { Rule } from './types';
 import { didYouMean } from './util/suggest';
 
-export { INSTRUCTIONS };
-
 export const unknownInstruction: Rule = {
   id: 'UnknownInstruction',
   aliases: [],
